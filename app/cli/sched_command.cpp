@@ -1,0 +1,149 @@
+// proclab-cli sched: run a burst workload under one policy (or all, with --compare).
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "commands.h"
+#include "proclab/export.h"
+#include "proclab/scenario.h"
+#include "sched_table.h"
+
+namespace proclab::cli {
+
+namespace {
+
+struct SchedOptions {
+  std::string scenario_file;
+  std::string jobs;
+  std::string policy;
+  Tick quantum = 4;
+  int cpus = 1;
+  std::uint64_t seed = 1;
+  Tick aging = 0;
+  Tick context_switch = 0;
+  std::string tie;
+  std::string format = "table";
+  bool compare = false;
+  Tick max_ticks = std::numeric_limits<Tick>::max() - 1;
+};
+
+std::string policy_help() {
+  std::string out = "Policies (--policy NAME):\n";
+  for (const PolicyInfo& p : policy_catalog()) out += fmt::format("  {:<20} {}\n", p.name, p.summary);
+  return out;
+}
+
+// The scenario from the file or --jobs, with every flag the user gave applied on top.
+Scenario make_scenario(const SchedOptions& o, const CLI::App& cmd) {
+  Scenario s;
+  if (!o.scenario_file.empty()) {
+    auto loaded = load_scenario_file(o.scenario_file);
+    if (!loaded) throw Exit{kExitBadInput, "proclab-cli: " + loaded.error().message};
+    s = std::move(loaded.value());
+  }
+  if (!o.jobs.empty()) {
+    auto jobs = parse_jobs_spec(o.jobs);
+    if (!jobs) throw Exit{kExitBadInput, "proclab-cli: " + jobs.error().message};
+    s.jobs = std::move(jobs.value());
+  }
+  if (s.jobs.empty())
+    throw Exit{kExitBadInput, "proclab-cli sched: expected a SCENARIO.json file or --jobs \"P1:0:24,P2:0:3\""};
+  const auto given = [&](const char* flag) { return cmd.count(flag) > 0; };
+  if (given("--policy")) s.policy.name = o.policy;
+  if (given("--quantum")) s.policy.quantum = o.quantum;
+  if (given("--aging")) s.policy.aging = o.aging;
+  if (given("--cpus")) s.kernel.cpus = o.cpus;
+  if (given("--seed")) s.kernel.seed = s.policy.seed = o.seed;
+  if (given("--context-switch")) s.kernel.context_switch = o.context_switch;
+  if (given("--tie")) s.kernel.preempted_first = o.tie == "preempted-first";
+  return s;
+}
+
+struct Outcome {
+  std::unique_ptr<Kernel> kernel;
+  Metrics metrics;
+};
+
+Outcome run(const Scenario& s, Tick max_ticks) {
+  auto kernel = build_kernel(s);
+  if (!kernel) throw Exit{kExitBadInput, "proclab-cli sched: " + kernel.error().message};
+  Kernel& k = *kernel.value();
+  k.run(max_ticks);
+  Metrics m = compute_metrics(k.trace(), s.kernel.cpus, k.now());
+  return {std::move(kernel.value()), std::move(m)};
+}
+
+void print_compare(const Scenario& base, const SchedOptions& o) {
+  const bool json = o.format == "json";
+  std::string out = json ? "{\"compare\": [" : fmt::format("{:<20}  {:>10}  {:>8}  {:>8}  {:>16}  {:>11}\n", "Policy",
+                                                           "Turnaround", "Waiting", "Response", "Context switches",
+                                                           "Utilization");
+  bool first = true;
+  for (const PolicyInfo& p : policy_catalog()) {
+    Scenario s = base;
+    s.policy.name = std::string(p.name);
+    const Metrics m = run(s, o.max_ticks).metrics;
+    if (json)
+      out += fmt::format("{}\n  {{\"policy\": \"{}\", \"average\": {{\"turnaround\": {:.4f}, \"waiting\": {:.4f}, "
+                         "\"response\": {:.4f}}}, \"context_switches\": {}, \"utilization\": {:.4f}, \"makespan\": {}}}",
+                         first ? "" : ",", p.name, m.avg_turnaround, m.avg_waiting, m.avg_response, m.context_switches,
+                         m.utilization, m.makespan);
+    else
+      out += fmt::format("{:<20}  {:>10.2f}  {:>8.2f}  {:>8.2f}  {:>16}  {:>10.1f}%\n", p.name, m.avg_turnaround,
+                         m.avg_waiting, m.avg_response, m.context_switches, m.utilization * 100);
+    first = false;
+  }
+  if (json) out += "\n]}\n";
+  std::cout << out;
+}
+
+void run_sched(const SchedOptions& o, const CLI::App& cmd) {
+  if (o.policy == "help") {
+    std::cout << policy_help();
+    return;
+  }
+  const Scenario s = make_scenario(o, cmd);
+  if (o.compare) return print_compare(s, o);
+  const Outcome r = run(s, o.max_ticks);
+  const Kernel& k = *r.kernel;
+  if (o.format == "json") {
+    std::cout << sched_report_json(s.policy, s.kernel.cpus, r.metrics, k.trace());
+  } else if (o.format == "chrome-trace") {
+    std::cout << chrome_trace_json(k.trace(), k.now());
+  } else if (o.format == "gantt") {
+    std::cout << gantt_chart(r.metrics, k.trace(), s.kernel.cpus);
+  } else {
+    const auto name = canonical_policy_name(s.policy.name).value_or(s.policy.name);
+    std::cout << fmt::format("{}{}, {} CPU{}, {} processes{}\n\n", name,
+                             name == "rr" || name == "mlfq" ? fmt::format(" (quantum {})", s.policy.quantum) : "",
+                             s.kernel.cpus, s.kernel.cpus == 1 ? "" : "s", s.jobs.size(),
+                             s.name.empty() ? "" : " - " + s.name);
+    std::cout << metrics_table(r.metrics) << "\n" << gantt_chart(r.metrics, k.trace(), s.kernel.cpus);
+  }
+  if (k.status() == StopReason::MaxTicks)
+    throw Exit{1, fmt::format("proclab-cli sched: stopped at --max-ticks {} before every process finished", o.max_ticks)};
+}
+
+}  // namespace
+
+void add_sched_command(CLI::App& app) {
+  auto o = std::make_shared<SchedOptions>();
+  CLI::App* cmd = app.add_subcommand("sched", "Schedule a burst workload and print its metrics and Gantt chart");
+  cmd->add_option("scenario", o->scenario_file, "Scenario JSON file (see docs/scenario-format.md)");
+  cmd->add_option("--jobs", o->jobs, "Jobs: \"P1:0:24,P2:0:3\" (name:arrival:burst[:priority]) or \"24,3,3\"");
+  cmd->add_option("--policy", o->policy, "Policy name, or 'help' to list them (default fcfs)");
+  cmd->add_option("--quantum", o->quantum, "Time slice in ticks (rr, mlfq top level, lottery, stride)");
+  cmd->add_option("--cpus", o->cpus, "Number of CPUs sharing one ready queue (1-64)");
+  cmd->add_option("--seed", o->seed, "Seed for the random choices (lottery)");
+  cmd->add_option("--aging", o->aging, "Priority policies: every A ticks in Ready improves priority by 1 (0: off)");
+  cmd->add_option("--context-switch", o->context_switch, "Ticks a CPU spends switching between processes");
+  cmd->add_option("--tie", o->tie, "Same-tick order: arrival-first (default) or preempted-first")
+      ->check(CLI::IsMember({"arrival-first", "preempted-first"}));
+  cmd->add_option("--format", o->format, "Output: table, json, gantt or chrome-trace")
+      ->check(CLI::IsMember({"table", "json", "gantt", "chrome-trace"}));
+  cmd->add_flag("--compare", o->compare, "Run the workload under every policy, one row each");
+  cmd->add_option("--max-ticks", o->max_ticks, "Stop after this many ticks");
+  cmd->callback([o, cmd] { run_sched(*o, *cmd); });
+}
+
+}  // namespace proclab::cli

@@ -1,0 +1,36 @@
+// A ready queue in arrival order, shared by FCFS and round-robin.
+#pragma once
+
+#include <algorithm>
+#include <deque>
+
+#include "proclab/policy.h"
+
+namespace proclab {
+
+class FifoQueue : public Policy {
+ public:
+  void enqueue(Process& p, EnqueueReason, Tick) override { queue_.push_back(&p); }
+  Process* pick(int, Tick) override {
+    if (queue_.empty()) return nullptr;
+    Process* p = queue_.front();
+    queue_.pop_front();
+    last_reason_ = fmt_reason(*p);
+    return p;
+  }
+  void remove(Process& p) override { queue_.erase(std::find(queue_.begin(), queue_.end(), &p)); }
+  size_t ready_count() const override { return queue_.size(); }
+  std::vector<ReadyRow> ready_rows() const override {
+    ReadyRow row{"ready", {}};
+    for (const Process* p : queue_) row.pids.push_back(p->pid);
+    return {row};
+  }
+
+ protected:
+  virtual std::string fmt_reason(const Process& p) const = 0;
+
+ private:
+  std::deque<Process*> queue_;
+};
+
+}  // namespace proclab

@@ -1,0 +1,30 @@
+// Round-robin: FIFO order, each process runs at most one quantum before going to the back.
+#include <fmt/format.h>
+
+#include "fifo_queue.h"
+#include "policies.h"
+
+namespace proclab {
+namespace {
+
+class RoundRobin final : public FifoQueue {
+ public:
+  explicit RoundRobin(Tick quantum) : quantum_(quantum) {}
+  std::string_view name() const override { return "rr"; }
+  Tick quantum(const Process&) const override { return quantum_; }
+
+ private:
+  std::string fmt_reason(const Process& p) const override {
+    return fmt::format("pid {} is at the head of the ready queue; it may run {} ticks", p.pid,
+                       quantum_);
+  }
+  Tick quantum_;
+};
+
+}  // namespace
+
+std::unique_ptr<Policy> make_round_robin(const PolicyParams& params) {
+  return std::make_unique<RoundRobin>(params.quantum);
+}
+
+}  // namespace proclab
