@@ -75,4 +75,26 @@ inline SimRun run(const Scenario& s, Tick max_ticks = 1000000) {
   return r;
 }
 
+// A kernel with the scenario's processes spawned, not yet stepped.
+inline std::unique_ptr<Kernel> start(const Scenario& s) {
+  auto built = build_kernel(s);
+  if (!built) {
+    ADD_FAILURE() << built.error().message;
+    return nullptr;
+  }
+  return std::move(built.value());
+}
+
+inline void step(Kernel& k, int ticks) {
+  for (int i = 0; i < ticks; ++i) k.step();
+}
+
+// The process named `name`; fails the test when there is none.
+inline const Process& named(const Kernel& k, std::string_view name) {
+  for (const Process* p : k.processes())
+    if (k.trace().name(p->pid) == name) return *p;
+  ADD_FAILURE() << "no process named " << name;
+  return *k.processes().front();
+}
+
 }  // namespace proclab::test
