@@ -43,11 +43,7 @@ class Cfs final : public OrderedPolicy {
 
   void on_ran(Process& p, Tick) override {
     p.sched.vruntime += static_cast<std::uint64_t>(kNice0Weight * kNice0Weight / weight_of(p));
-    // As Linux: min_vruntime follows the smaller of the running and the leftmost vruntime,
-    // and never decreases.
-    std::uint64_t candidate = p.sched.vruntime;
-    if (!queue_.empty()) candidate = std::min(candidate, static_cast<std::uint64_t>(queue_.front().key));
-    min_vruntime_ = std::max(min_vruntime_, candidate);
+    raise_floor(min_vruntime_, p.sched.vruntime);
   }
 
  private:

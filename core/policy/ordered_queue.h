@@ -3,6 +3,7 @@
 // stride, cfs). Insert, remove and pick are O(log n).
 #pragma once
 
+#include <algorithm>
 #include <cassert>
 #include <cstdint>
 #include <limits>
@@ -80,6 +81,15 @@ class OrderedPolicy : public Policy {
 
  protected:
   static constexpr std::int64_t kUnknownKey = std::numeric_limits<std::int64_t>::max();
+
+  // For keys that only grow (stride's pass, cfs's vruntime): raises `floor` to the smaller of
+  // the running process's key and the lowest queued key; the floor never decreases (as Linux's
+  // min_vruntime). Newcomers start at the floor.
+  void raise_floor(std::uint64_t& floor, std::uint64_t running_key) const {
+    std::uint64_t candidate = running_key;
+    if (!queue_.empty()) candidate = std::min(candidate, static_cast<std::uint64_t>(queue_.front().key));
+    floor = std::max(floor, candidate);
+  }
 
   // The sort key; must not change while p is queued.
   virtual std::int64_t key(const Process& p) const = 0;

@@ -1,8 +1,8 @@
 // Stride scheduling (OSTEP chapter 9): each process's stride is a big constant divided by its
 // tickets; the Ready process with the lowest pass runs, and its pass grows by its stride for
 // every tick it runs. A process entering the ready queue from outside (new, woken, continued)
-// starts at the pass of the last process picked if its own is lower, so it cannot monopolize
-// the CPU to catch up (docs/scheduling.md).
+// starts at the lowest pass of the runnable processes if its own is lower, so it cannot
+// monopolize the CPU to catch up (docs/scheduling.md).
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -25,7 +25,10 @@ class Stride final : public OrderedPolicy {
   explicit Stride(Tick quantum) : quantum_(quantum) {}
   std::string_view name() const override { return "stride"; }
   Tick quantum(const Process&) const override { return quantum_; }
-  void on_ran(Process& p, Tick) override { p.sched.pass += static_cast<std::uint64_t>(stride_of(p)); }
+  void on_ran(Process& p, Tick) override {
+    p.sched.pass += static_cast<std::uint64_t>(stride_of(p));
+    raise_floor(floor_, p.sched.pass);
+  }
 
  private:
   std::int64_t key(const Process& p) const override { return static_cast<std::int64_t>(p.sched.pass); }
@@ -36,12 +39,9 @@ class Stride final : public OrderedPolicy {
   void before_enqueue(Process& p, EnqueueReason why, Tick) override {
     if (why != EnqueueReason::Preempt) p.sched.pass = std::max(p.sched.pass, floor_);
   }
-  void on_leave(Process& p, std::int64_t, bool picked) override {
-    if (picked) floor_ = std::max(floor_, p.sched.pass);
-  }
 
   Tick quantum_;
-  std::uint64_t floor_ = 0;  // pass of the last process picked (never decreases)
+  std::uint64_t floor_ = 0;  // the lowest pass of the runnable processes, as last seen
 };
 
 }  // namespace
