@@ -222,7 +222,11 @@ Expected<Scenario> load_scenario_file(const std::string& path) {
 }
 
 nlohmann::json scenario_to_json(const Scenario& s) {
-  json policy = {{"name", s.policy.name}, {"quantum", s.policy.quantum}, {"aging", s.policy.aging}};
+  const MlfqParams& m = s.policy.mlfq;
+  json policy = {{"name", s.policy.name}, {"quantum", s.policy.quantum}, {"aging", s.policy.aging},
+                 {"levels", m.levels}, {"allotment", m.allotment}, {"boost", m.boost},
+                 {"latency", s.policy.cfs_latency}, {"min_granularity", s.policy.cfs_min_granularity}};
+  if (!m.quanta.empty()) policy["quanta"] = m.quanta;
   json procs = json::array();
   for (const JobSpec& j : s.jobs)
     procs.push_back({{"name", j.name}, {"arrival", j.arrival}, {"priority", j.priority},
