@@ -120,8 +120,11 @@ void read_policy(const json& v, PolicyParams& policy, std::string* error) {
 
 void read_bursts(const json& v, const std::string& where, std::vector<Burst>& out, std::string* error) {
   if (v.is_number_integer()) {
-    if (v.is_number_unsigned() ? v.get<unsigned long long>() > kMaxTick
-                               : (v.get<long long>() < 1 || v.get<long long>() > kMaxTick)) {
+    // nlohmann stores non-negative literals as unsigned: compare in unsigned space.
+    const bool in_range = v.is_number_unsigned()
+                              ? v.get<unsigned long long>() >= 1 && v.get<unsigned long long>() <= kMaxTick
+                              : v.get<long long>() >= 1 && v.get<long long>() <= kMaxTick;
+    if (!in_range) {
       *error = fmt::format("{}: expected a burst from 1 to {} ticks, got {}", where, kMaxTick, v.dump());
       return;
     }
