@@ -16,7 +16,16 @@ namespace {
 
 class Lottery final : public Policy {
  public:
-  Lottery(Tick quantum, std::uint64_t seed) : quantum_(quantum), rng_(seed) {}
+  Lottery(Tick quantum, std::uint64_t seed) : quantum_(quantum), rng_(seed) {
+    // Formatted only when a view asks: picks are on the hot path.
+    last_reason_ = [this] {
+      if (last_.pid == kNoPid) return std::string();
+      return fmt::format("ticket {} of {} won; pid {} holds {} of them", last_.winner, last_.total, last_.pid,
+                         last_.tickets);
+    };
+  }
+  Lottery(const Lottery&) = delete;  // last_reason_ holds `this`
+  Lottery& operator=(const Lottery&) = delete;
   std::string_view name() const override { return "lottery"; }
 
   void enqueue(Process& p, EnqueueReason, Tick) override {
@@ -32,8 +41,7 @@ class Lottery final : public Policy {
     const std::int64_t winner = draw(total);
     const size_t slot = tickets_.find(winner);
     Process* p = slots_[slot].process;
-    last_reason_ = fmt::format("ticket {} of {} won; pid {} holds {} of them", winner, total, p->pid,
-                               slots_[slot].tickets);
+    last_ = {p->pid, winner, total, slots_[slot].tickets};
     vacate(slot);
     return p;
   }
@@ -89,7 +97,13 @@ class Lottery final : public Policy {
     }
   }
 
+  struct Draw {
+    Pid pid = kNoPid;
+    std::int64_t winner = 0, total = 0, tickets = 0;
+  };
+
   Tick quantum_;
+  Draw last_;  // for last_reason()
   std::mt19937_64 rng_;  // its output sequence is fixed by the C++ standard
   std::vector<Slot> slots_;  // in the order processes entered the queue
   std::unordered_map<Pid, size_t> slot_of_;  // queued pid -> its slot

@@ -148,6 +148,11 @@ TEST_P(PolicyConformance, StoppingAndContinuingReadyProcessesLosesNone) {
   EXPECT_EQ(k->run(100000), StopReason::Exit);
 }
 
+TEST_P(PolicyConformance, ExplainsItsLastPick) {
+  const test::SimRun r = test::run(make(), 100000);
+  EXPECT_NE(r.kernel->policy().last_reason().find("pid "), std::string::npos) << r.kernel->policy().last_reason();
+}
+
 std::vector<std::string> catalog_names() {
   std::vector<std::string> names;
   for (const PolicyInfo& p : policy_catalog()) names.emplace_back(p.name);
