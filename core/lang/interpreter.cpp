@@ -394,7 +394,9 @@ Interpreter::Flow Interpreter::call_method(ProcessContext& ctx, size_t obj, int 
     auto attr = module_attr(static_cast<Module>(target.i()), name);
     if (!attr) raise(kAttributeError, fmt::format("module '{}' has no attribute '{}' in proclab", module_name(static_cast<Module>(target.i())), name));
     stack_[obj] = std::move(*attr);
-    return call(ctx, obj, positional, keywords);
+    const Flow flow = call(ctx, obj, positional, keywords);
+    if (flow == Flow::Retry) stack_[obj] = target;  // the retry looks the attribute up again
+    return flow;
   }
   std::span<Value> args(stack_.data() + obj + 1, static_cast<size_t>(positional));
   std::span<const Value> kw_values(stack_.data() + obj + 1 + positional, static_cast<size_t>(keywords));
