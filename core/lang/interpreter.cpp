@@ -90,6 +90,8 @@ Value Interpreter::load_global(std::int32_t slot) {
 StepResult Interpreter::step(ProcessContext& ctx) {
   if (burn_ > 0) {
     --burn_;
+    // The last statement's final tick ends the process (as when it costs one tick).
+    if (burn_ == 0 && program_->code[static_cast<size_t>(pc_)].op == Op::End) return StepResult::exit(0);
     return StepResult::run();
   }
   if (fork_child_) {
@@ -343,7 +345,7 @@ void Interpreter::run(ProcessContext& ctx, bool started) {
       }
       case Op::End:
         --pc_;
-        pending_ = StepResult::exit(0);
+        if (burn_ == 0) pending_ = StepResult::exit(0);  // else the statement's cost is paid first
         return;
     }
   }
