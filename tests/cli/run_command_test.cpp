@@ -1,82 +1,54 @@
 // proclab-cli run and lessons, as a user runs them (through the binary).
-#include <sys/wait.h>
-
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "run_cli.h"
+
 namespace {
 
 using ::testing::HasSubstr;
 
-struct Result {
-  int code = -1;
-  std::string out, err;
-};
-
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
+// `args` split on spaces (no argument here contains one).
+proclab::test::CliResult cli(const std::string& args) {
+  std::vector<std::string> argv;
+  std::istringstream in(args);
+  for (std::string a; in >> a;) argv.push_back(a);
+  return proclab::test::run_cli(PROCLAB_CLI, argv);
 }
 
-class RunCommand : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("proclab_run_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::create_directories(dir_);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
+std::string write(const std::string& name, const std::string& text) {
+  return proclab::test::write_temp_file(name, text);
+}
 
-  std::string write(const std::string& name, const std::string& text) {
-    std::ofstream(dir_ / name) << text;
-    return (dir_ / name).string();
-  }
-  Result cli(const std::string& args) {
-    const auto out = dir_ / "stdout", err = dir_ / "stderr";
-    const std::string cmd = std::string(PROCLAB_CLI) + " " + args + " >" + out.string() + " 2>" + err.string();
-    const int status = std::system(cmd.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-  }
-
-  std::filesystem::path dir_;
-};
-
-TEST_F(RunCommand, TextPrefixesEachOutputLineWithTimeAndPid) {
-  const Result r = cli("run " + write("p.py", "import os\nos.fork()\nprint('hi')\n"));
-  EXPECT_EQ(r.code, 0);
+TEST(RunCommand, TextPrefixesEachOutputLineWithTimeAndPid) {
+  const auto r = cli("run " + write("p.py", "import os\nos.fork()\nprint('hi')\n"));
+  EXPECT_EQ(r.exit_code, 0);
   EXPECT_THAT(r.out, HasSubstr("[t=2 pid 100] hi\n"));
   EXPECT_THAT(r.out, HasSubstr("pid 101] hi\n"));
 }
 
-TEST_F(RunCommand, TextShowsAPsTableWithLinuxStateLetters) {
-  const Result r = cli("run --max-ticks 50 " +
+TEST(RunCommand, TextShowsAPsTableWithLinuxStateLetters) {
+  const auto r = cli("run --max-ticks 50 " +
                        write("z.py", "import os, time\nif os.fork() == 0:\n    os._exit(0)\nwhile True:\n    time.sleep(1)\n"));
   EXPECT_THAT(r.out, HasSubstr("    PID    PPID STAT   TIME CMD\n"));
   EXPECT_THAT(r.out, HasSubstr("    101     100 Z         1 python3 "));
   EXPECT_THAT(r.out, HasSubstr(" <defunct>"));
 }
 
-TEST_F(RunCommand, TreeMarksZombiesDefunct) {
-  const Result r = cli("run --format tree --max-ticks 50 " +
+TEST(RunCommand, TreeMarksZombiesDefunct) {
+  const auto r = cli("run --format tree --max-ticks 50 " +
                        write("z.py", "import os, time\nif os.fork() == 0:\n    os._exit(0)\nwhile True:\n    time.sleep(1)\n"));
   EXPECT_THAT(r.out, HasSubstr("init(1)\n└─ python3 "));
   EXPECT_THAT(r.out, HasSubstr("   └─ python3 "));
   EXPECT_THAT(r.out, HasSubstr("(101) <defunct>"));
 }
 
-TEST_F(RunCommand, JsonHasTheFixedNames) {
-  const Result r = cli("run --format json " + write("p.py", "import os\nif os.fork() == 0:\n    print('c')\nelse:\n    os.wait()\n"));
-  ASSERT_EQ(r.code, 0) << r.err;
+TEST(RunCommand, JsonHasTheFixedNames) {
+  const auto r = cli("run --format json " + write("p.py", "import os\nif os.fork() == 0:\n    print('c')\nelse:\n    os.wait()\n"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto doc = nlohmann::json::parse(r.out);
   EXPECT_EQ(doc["stopped_by"], "exit");
   EXPECT_EQ(doc["output"][0]["text"], "c");
@@ -98,15 +70,15 @@ TEST_F(RunCommand, JsonHasTheFixedNames) {
   EXPECT_TRUE(saw_reap);
 }
 
-TEST_F(RunCommand, MaxTicksStopsAnEndlessProgram) {
-  const Result r = cli("run --format json --max-ticks 30 " + write("loop.py", "while True:\n    pass\n"));
+TEST(RunCommand, MaxTicksStopsAnEndlessProgram) {
+  const auto r = cli("run --format json --max-ticks 30 " + write("loop.py", "while True:\n    pass\n"));
   const auto doc = nlohmann::json::parse(r.out);
   EXPECT_EQ(doc["stopped_by"], "max_ticks");
   EXPECT_EQ(doc["ticks"], 30);
 }
 
-TEST_F(RunCommand, ForkBombStopsAtTheProcessLimit) {
-  const Result r = cli("run --format json --max-procs 16 --max-ticks 300 " + write("bomb.py", "import os\nwhile True:\n    os.fork()\n"));
+TEST(RunCommand, ForkBombStopsAtTheProcessLimit) {
+  const auto r = cli("run --format json --max-procs 16 --max-ticks 300 " + write("bomb.py", "import os\nwhile True:\n    os.fork()\n"));
   const auto doc = nlohmann::json::parse(r.out);
   int failed = 0;
   for (const auto& e : doc["events"])
@@ -114,49 +86,49 @@ TEST_F(RunCommand, ForkBombStopsAtTheProcessLimit) {
   EXPECT_GT(failed, 0);
 }
 
-TEST_F(RunCommand, SyntaxErrorPrintsPositionLineAndCaretAndExits2) {
+TEST(RunCommand, SyntaxErrorPrintsPositionLineAndCaretAndExits2) {
   const std::string path = write("bad.py", "print('a'\n");
-  const Result r = cli("run " + path);
-  EXPECT_EQ(r.code, 2);
+  const auto r = cli("run " + path);
+  EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr(path + ":1:6: SyntaxError:"));
   EXPECT_THAT(r.err, HasSubstr("\n    print('a'\n"));
 }
 
-TEST_F(RunCommand, UnknownModuleIsABadProgram) {
-  const Result r = cli("run " + write("mp.py", "from multiprocessing import Process\n"));
-  EXPECT_EQ(r.code, 2);
+TEST(RunCommand, UnknownModuleIsABadProgram) {
+  const auto r = cli("run " + write("mp.py", "from multiprocessing import Process\n"));
+  EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr("mp.py:1:1: module multiprocessing is not simulated in proclab"));
 }
 
-TEST_F(RunCommand, MissingFileIsBadInput) {
-  const Result r = cli("run /nonexistent/x.py");
-  EXPECT_EQ(r.code, 2);
+TEST(RunCommand, MissingFileIsBadInput) {
+  const auto r = cli("run /nonexistent/x.py");
+  EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr("/nonexistent/x.py: cannot open file"));
 }
 
-TEST_F(RunCommand, LessonRunsByName) {
-  const Result r = cli("run --lesson globals-after-fork");
-  EXPECT_EQ(r.code, 0);
+TEST(RunCommand, LessonRunsByName) {
+  const auto r = cli("run --lesson globals-after-fork");
+  EXPECT_EQ(r.exit_code, 0);
   EXPECT_THAT(r.out, HasSubstr("] process-c - 101\n"));
   EXPECT_THAT(r.out, HasSubstr("] process-p - 100\n"));
 }
 
-TEST_F(RunCommand, UnknownLessonIsBadInput) {
-  const Result r = cli("run --lesson no-such-lesson");
-  EXPECT_EQ(r.code, 2);
+TEST(RunCommand, UnknownLessonIsBadInput) {
+  const auto r = cli("run --lesson no-such-lesson");
+  EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr("no lesson named 'no-such-lesson'"));
 }
 
-TEST_F(RunCommand, ChildFirstFlagLetsTheChildPrintFirst) {
-  const Result r = cli("run --child-first --format json " +
+TEST(RunCommand, ChildFirstFlagLetsTheChildPrintFirst) {
+  const auto r = cli("run --child-first --format json " +
                        write("p.py", "import os\nif os.fork() == 0:\n    print('child')\nelse:\n    print('parent')\n"));
   const auto doc = nlohmann::json::parse(r.out);
   EXPECT_EQ(doc["output"][0]["text"], "child");
 }
 
-TEST_F(RunCommand, LessonsListsEveryLessonAndMarksTheDefault) {
-  const Result r = cli("lessons");
-  EXPECT_EQ(r.code, 0);
+TEST(RunCommand, LessonsListsEveryLessonAndMarksTheDefault) {
+  const auto r = cli("lessons");
+  EXPECT_EQ(r.exit_code, 0);
   EXPECT_THAT(r.out, HasSubstr("fork-three"));
   EXPECT_THAT(r.out, HasSubstr("(default)"));
   EXPECT_THAT(r.out, HasSubstr("zombie"));
