@@ -285,6 +285,7 @@ std::string decode_escapes(std::string_view b) {
 }
 
 bool tokenize(std::string_view source, std::vector<Token>& out, LexError* error) {
+  if (source.starts_with("\xEF\xBB\xBF")) source.remove_prefix(3);  // a UTF-8 byte order mark
   return Lexer(source, out, error).run();
 }
 

@@ -96,6 +96,10 @@ TEST(Language, StringMethodsAndSlices) {
               ElementsAre("['a', 'b', 'c'] x-y cba el AB a+b True 2"));
 }
 
+TEST(Language, WindowsLineEndingsAndAByteOrderMarkAreAccepted) {
+  EXPECT_THAT(lines_of("\xEF\xBB\xBFif True:\r\n    print('ok')\r\n"), ElementsAre("ok"));
+}
+
 TEST(Language, ASelfContainingListPrintsWithEllipsis) {
   EXPECT_THAT(lines_of("a = [1]\na.append(a)\nprint(a)"), ElementsAre("[1, [...]]"));
 }
