@@ -61,10 +61,11 @@ TreeLayout layout_fork_tree(const Kernel& kernel, const TreeOptions& options) {
 
   TreeLayout out;
   std::vector<std::vector<int>> child_nodes;  // per node: indices of its child nodes
-  const auto add_node = [&](Pid pid, Pid parent, int depth, ProcState state, int folded) {
+  const auto add_node = [&](Pid pid, int parent_index, int depth, ProcState state, int folded) {
     TreeNode n;
     n.pid = pid;
-    n.parent = parent;
+    n.parent_index = parent_index;
+    n.parent = parent_index < 0 ? kNoPid : out.nodes[static_cast<size_t>(parent_index)].pid;
     n.y = static_cast<float>(depth);
     n.state = state;
     n.folded = folded;
@@ -79,7 +80,7 @@ TreeLayout layout_fork_tree(const Kernel& kernel, const TreeOptions& options) {
   };
 
   // Breadth first, so the budget goes to the top of the tree.
-  std::vector<std::pair<int, size_t>> frontier{{add_node(kInitPid, kNoPid, 0, ProcState::Running, 0), init_slot}};
+  std::vector<std::pair<int, size_t>> frontier{{add_node(kInitPid, -1, 0, ProcState::Running, 0), init_slot}};
   int visible = 1;
   for (size_t f = 0; f < frontier.size(); ++f) {
     const auto [node, slot] = frontier[f];
@@ -87,7 +88,7 @@ TreeLayout layout_fork_tree(const Kernel& kernel, const TreeOptions& options) {
     int shown_kids = 0, folded = 0;
     for (size_t k : kids[slot]) {
       if (must[k] || (shown_kids < options.max_children && visible < options.budget)) {
-        const int child = add_node(all[k]->pid, out.nodes[static_cast<size_t>(node)].pid, depth, all[k]->state, 0);
+        const int child = add_node(all[k]->pid, node, depth, all[k]->state, 0);
         child_nodes[static_cast<size_t>(node)].push_back(child);
         frontier.emplace_back(child, k);
         ++shown_kids;
@@ -97,7 +98,7 @@ TreeLayout layout_fork_tree(const Kernel& kernel, const TreeOptions& options) {
       }
     }
     if (folded > 0) {
-      const int badge = add_node(kNoPid, out.nodes[static_cast<size_t>(node)].pid, depth, ProcState::New, folded);
+      const int badge = add_node(kNoPid, node, depth, ProcState::New, folded);
       child_nodes[static_cast<size_t>(node)].push_back(badge);
       out.hidden += folded;
     }

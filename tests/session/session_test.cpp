@@ -163,3 +163,21 @@ TEST(Session, SameDocumentAndCommandsGiveByteIdenticalTraces) {
 
 }  // namespace
 }  // namespace proclab
+
+namespace proclab {
+namespace {
+
+// Silberschatz: FCFS average waiting 17, RR (q = 4) 5.66 on P1 24, P2 3, P3 3.
+TEST(ComparePolicies, RoundRobinWaitsLessThanFcfsOnTheTextbookWorkload) {
+  auto results = compare_policies(textbook_rr(), {}, 1000);
+  double fcfs = -1, rr = -1;
+  for (const auto& r : results) {
+    if (r.policy == "fcfs") fcfs = r.avg_waiting;
+    if (r.policy == "rr") rr = r.avg_waiting;
+  }
+  EXPECT_DOUBLE_EQ(fcfs, 17.0);
+  EXPECT_NEAR(rr, 17.0 / 3, 0.01);
+}
+
+}  // namespace
+}  // namespace proclab

@@ -15,6 +15,7 @@
 
 #include "proclab/error.h"
 #include "proclab/kernel.h"
+#include "proclab/lang.h"
 #include "proclab/scenario.h"
 
 namespace proclab {
@@ -29,6 +30,7 @@ struct Document {
   std::string title;
   Scenario settings;
   std::string source;  // Program only: the snippet's text
+  LangOptions lang;    // Program only: file name in messages, statement cost, sleep scale
 };
 
 // A user command replayed at the tick it was given.
@@ -117,5 +119,22 @@ class Session {
   std::uint64_t revision_ = 0;
   size_t last_tick_events_ = 0;
 };
+
+}  // namespace proclab
+
+namespace proclab {
+
+// One policy's averages on a document (the metrics view's compare bars).
+struct PolicyComparison {
+  std::string policy;
+  bool finished = false;  // every process exited within max_ticks
+  double avg_turnaround = 0, avg_waiting = 0, avg_response = 0;
+  int context_switches = 0;
+};
+
+// Runs `doc` (its settings, with only the policy name changed) under every policy of
+// policy_catalog(). Policies whose kernel cannot be built are left out.
+std::vector<PolicyComparison> compare_policies(const Document& doc, const ProgramKernelBuilder& build_program,
+                                               Tick max_ticks);
 
 }  // namespace proclab

@@ -26,6 +26,7 @@ std::uint32_t state_color(ProcState s);
 struct TreeNode {
   Pid pid = kNoPid;            // kNoPid for a "+N" badge
   Pid parent = kNoPid;         // current parent (after reparenting); kNoPid for the root
+  int parent_index = -1;       // index of the parent's node in TreeLayout::nodes, -1 for the root
   Pid previous_parent = kNoPid;  // parent before the latest reparent, or kNoPid
   Tick reparented_at = -1;     // tick of the latest reparent, or -1
   int folded = 0;              // badge: processes hidden under it

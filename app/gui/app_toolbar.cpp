@@ -1,0 +1,156 @@
+// The toolbar: lesson, time controls, status, language/scale/theme (row 1); policy and machine
+// settings (row 2).
+#include <algorithm>
+#include <cstdio>
+
+#include "app.h"
+
+namespace proclab::gui {
+
+namespace {
+
+const char* status_text(const Session& s) {
+  if (!s.kernel()) return tr(S::StatusError);
+  switch (s.kernel()->status()) {
+    case StopReason::Running: return tr(S::StatusRunning);
+    case StopReason::Exit: return tr(S::StatusExit);
+    case StopReason::Deadlock: return tr(S::StatusDeadlock);
+    case StopReason::MaxTicks: return tr(S::StatusMaxTicks);
+  }
+  return "";
+}
+
+// An integer field applied on Enter or a click on its -/+ buttons (not on every keystroke).
+bool int_field(const char* label, int* value, float width, int lo, int hi) {
+  ImGui::SetNextItemWidth(width);
+  const bool done = ImGui::InputInt(label, value, 1, 10, ImGuiInputTextFlags_EnterReturnsTrue);
+  *value = std::clamp(*value, lo, hi);
+  return done;
+}
+
+}  // namespace
+
+void App::toolbar(ImVec2 pos, float width, float height) {
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize({width, height});
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar;
+  if (!ImGui::Begin("###toolbar", nullptr, flags)) {
+    ImGui::End();
+    return;
+  }
+  const float s = ui_.scale;
+  // Row 1: lesson and time.
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(tr(S::Lesson));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(260 * s);
+  const std::string current = current_ >= 0 ? pick(catalog_.entries[static_cast<size_t>(current_)].title_en,
+                                                   catalog_.entries[static_cast<size_t>(current_)].title_zh)
+                                            : tr(S::NoDocument);
+  if (ImGui::BeginCombo("##lesson", current.c_str(), ImGuiComboFlags_HeightLarge)) {
+    for (size_t i = 0; i < catalog_.entries.size(); ++i) {
+      const LessonEntry& e = catalog_.entries[i];
+      if (ImGui::Selectable(pick(e.title_en, e.title_zh).c_str(), static_cast<int>(i) == current_)) load_entry(static_cast<int>(i));
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine(0, 18 * s);
+  const bool playing = session_.playing();
+  ImGui::PushStyleColor(ImGuiCol_Button, playing ? IM_COL32(200, 120, 40, 255) : IM_COL32(40, 150, 70, 255));
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+  char play_label[64];
+  std::snprintf(play_label, sizeof play_label, "%s %s###play", playing ? "||" : ">", playing ? tr(S::Pause) : tr(S::Play));
+  if (ImGui::Button(play_label, {110 * s, 0})) control_.toggle_play();
+  ImGui::PopStyleColor(2);
+  ImGui::SameLine();
+  if (ImGui::Button((std::string("< ") + tr(S::StepBack) + "###back").c_str())) control_.step_back();
+  ImGui::SameLine();
+  if (ImGui::Button((std::string(tr(S::Step)) + " >###step").c_str())) control_.step();
+  ImGui::SameLine();
+  if (ImGui::Button((std::string(tr(S::Reset)) + "###reset").c_str())) control_.reset();
+  ImGui::SameLine();
+  float speed = static_cast<float>(session_.speed());
+  ImGui::SetNextItemWidth(150 * s);
+  if (ImGui::SliderFloat("##speed", &speed, 0.5f, 200.f, tr(S::TicksPerSecond), ImGuiSliderFlags_Logarithmic)) control_.set_speed(speed);
+  ImGui::SameLine(0, 18 * s);
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("%s %d", tr(S::Tick), session_.now());
+  ImGui::SameLine();
+  const bool bad = !session_.kernel() || session_.kernel()->status() == StopReason::Deadlock;
+  if (bad) ImGui::TextColored({0.95f, 0.35f, 0.3f, 1}, "%s", status_text(session_));
+  else ImGui::TextDisabled("%s", status_text(session_));
+  // Right end: language, scale, theme, always reachable.
+  const float right_w = 300 * s;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 10, width - right_w));
+  if (ImGui::Button(tr(S::Lang_))) {
+    set_language(language() == Lang::En ? Lang::Zh : Lang::En);
+    refresh_lesson_text();
+  }
+  for (float sc : {1.0f, 1.5f, 2.0f}) {
+    ImGui::SameLine();
+    char label[16];
+    std::snprintf(label, sizeof label, "%gx", static_cast<double>(sc));
+    if (ImGui::RadioButton(label, ui_.scale == sc)) set_scale(sc);
+  }
+  ImGui::SameLine();
+  if (ImGui::Button(ui_.dark ? tr(S::Light) : tr(S::Dark))) set_dark(!ui_.dark);
+
+  // Row 2: policy and machine.
+  policy_controls();
+  ImGui::End();
+}
+
+void App::policy_controls() {
+  const float s = ui_.scale;
+  const Scenario& settings = session_.document().settings;
+  PolicyParams params = settings.policy;
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(tr(S::Policy));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(150 * s);
+  if (ImGui::BeginCombo("##policy", params.name.c_str())) {
+    for (const PolicyInfo& p : policy_catalog()) {
+      if (ImGui::Selectable(std::string(p.name).c_str(), p.name == params.name)) {
+        params.name = std::string(p.name);
+        control_.set_policy(params);
+      }
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(p.summary).c_str());
+    }
+    ImGui::EndCombo();
+  }
+  const auto field = [&](S label, int value, int lo, int hi, auto apply) {
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(label));
+    ImGui::SameLine();
+    ImGui::PushID(static_cast<int>(label));
+    if (int_field("##v", &value, 95 * s, lo, hi)) apply(value);
+    ImGui::PopID();
+  };
+  const bool quantum_policy = params.name != "fcfs" && params.name != "sjf" && params.name != "priority";
+  if (quantum_policy)
+    field(S::Quantum, params.quantum, 1, 1000, [&](int v) { params.quantum = v; control_.set_policy(params); });
+  if (params.name.find("priority") != std::string::npos)
+    field(S::Aging, params.aging, 0, 1000, [&](int v) { params.aging = v; control_.set_policy(params); });
+  if (params.name == "mlfq")
+    field(S::MlfqLevels, params.mlfq.levels, 1, 8, [&](int v) { params.mlfq.levels = v; control_.set_policy(params); });
+  field(S::Cpus, settings.kernel.cpus, 1, kMaxCpus, [&](int v) { control_.set_cpus(v); });
+  field(S::ProcessLimit, settings.kernel.max_procs, 1, 100000, [&](int v) { control_.set_max_procs(v); });
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(tr(S::ReparentTo));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(130 * s);
+  if (ImGui::BeginCombo("##reparent", std::string(to_string(settings.kernel.reparent)).c_str())) {
+    for (ReparentRule r : {ReparentRule::Init, ReparentRule::Subreaper, ReparentRule::Grandparent})
+      if (ImGui::Selectable(std::string(to_string(r)).c_str(), r == settings.kernel.reparent)) control_.set_reparent(r);
+    ImGui::EndCombo();
+  }
+  field(S::Seed, static_cast<int>(settings.kernel.seed), 0, 1 << 30, [&](int v) { control_.set_seed(static_cast<std::uint64_t>(v)); });
+  ImGui::SameLine();
+  bool child_first = settings.kernel.child_first;
+  if (ImGui::Checkbox(tr(S::ChildFirst), &child_first)) control_.set_child_first(child_first);
+}
+
+}  // namespace proclab::gui

@@ -1,0 +1,182 @@
+// Program view: code with per-process line markers, or the job table.
+#include "program_view.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <charconv>
+#include <cstdio>
+#include <map>
+
+#include "proclab/view_records.h"
+#include "proclab/workload.h"
+
+namespace proclab::gui {
+
+namespace {
+
+// The line of "file:LINE:COL: message", or 0.
+int error_line(const std::string& message) {
+  const size_t a = message.find(':');
+  if (a == std::string::npos) return 0;
+  int line = 0;
+  const char* begin = message.data() + a + 1;
+  auto [end, ec] = std::from_chars(begin, message.data() + message.size(), line);
+  return (ec == std::errc() && end != begin && *end == ':') ? line : 0;
+}
+
+}  // namespace
+
+void ProgramView::draw_content(ViewContext& c) {
+  if (!c.ui.lesson_title.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(240, 170, 60, 255));
+    ImGui::TextWrapped("%s", c.ui.lesson_title.c_str());
+    ImGui::PopStyleColor();
+  }
+  if (!c.ui.lesson_explain.empty()) ImGui::TextWrapped("%s", c.ui.lesson_explain.c_str());
+  ImGui::Separator();
+  if (c.session.document().kind == DocumentKind::Program) draw_code(c);
+  else draw_jobs(c);
+}
+
+void ProgramView::draw_code(ViewContext& c) {
+  const Document& doc = c.session.document();
+  if (!editing_) {
+    if (ImGui::Button(tr(S::Edit))) {
+      editing_ = true;
+      buffer_ = doc.source;
+    }
+  } else {
+    if (ImGui::Button(tr(S::RunEdited))) {
+      c.control.edit_source(buffer_);
+      editing_ = !c.session.error().empty();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(tr(S::Revert))) editing_ = false;
+  }
+  const std::string& err = c.session.error();
+  if (!err.empty()) error_text(err);
+  if (c.ui.code_font) ImGui::PushFont(c.ui.code_font);
+  if (editing_) {
+    ImGui::InputTextMultiline("##src", &buffer_, ImGui::GetContentRegionAvail(), ImGuiInputTextFlags_AllowTabInput);
+    if (c.ui.code_font) ImGui::PopFont();
+    return;
+  }
+  // Which processes are at which line.
+  std::map<int, std::vector<Pid>> at_line;
+  if (const Kernel* k = c.session.kernel()) {
+    for (const Process* p : k->processes())
+      if (p->alive() && p->program) at_line[p->program->current_line()].push_back(p->pid);
+  }
+  const int bad_line = error_line(err);
+  ImGui::BeginChild("code", {0, 0}, true, ImGuiWindowFlags_HorizontalScrollbar);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  int line_no = 1;
+  size_t start = 0;
+  const std::string& src = doc.source;
+  constexpr size_t kMaxMarkers = 12;
+  while (start <= src.size()) {
+    size_t end = src.find('\n', start);
+    if (end == std::string::npos) end = src.size();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float h = ImGui::GetTextLineHeightWithSpacing();
+    const auto it = at_line.find(line_no);
+    if (it != at_line.end()) {
+      dl->AddRectFilled(p, {p.x + ImGui::GetContentRegionAvail().x + ImGui::GetScrollMaxX(), p.y + h},
+                        with_alpha(pid_color(it->second.front()), 0.28f));
+    }
+    if (line_no == bad_line) dl->AddRectFilled(p, {p.x + ImGui::GetContentRegionAvail().x, p.y + h}, IM_COL32(220, 50, 40, 80));
+    ImGui::TextDisabled("%3d", line_no);
+    ImGui::SameLine();
+    ImGui::TextUnformatted(src.data() + start, src.data() + end);
+    if (it != at_line.end()) {
+      // One colored marker per process on this line, right of the code.
+      for (size_t i = 0; i < it->second.size() && i < kMaxMarkers; ++i) {
+        ImGui::SameLine();
+        if (pid_chip(it->second[i], c.ui.selected == it->second[i])) c.ui.selected = it->second[i];
+      }
+      if (it->second.size() > kMaxMarkers) {
+        ImGui::SameLine();
+        ImGui::Text("+%zu", it->second.size() - kMaxMarkers);
+      }
+    }
+    if (end == src.size()) break;
+    start = end + 1;
+    ++line_no;
+  }
+  ImGui::EndChild();
+  if (c.ui.code_font) ImGui::PopFont();
+}
+
+void ProgramView::draw_jobs(ViewContext& c) {
+  std::vector<JobSpec> jobs = c.session.document().settings.jobs;
+  bool changed = false;
+  int remove = -1;
+  if (!c.session.error().empty()) error_text(c.session.error());
+  if (!job_error_.empty()) error_text(job_error_);
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+  if (ImGui::BeginTable("jobs", 5, flags, {0, std::max(80.f, ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 1.3f)})) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(tr(S::Name), 0, 1.0f);
+    ImGui::TableSetupColumn(tr(S::Arrival), 0, 1.0f);
+    ImGui::TableSetupColumn(tr(S::Bursts), 0, 2.4f);
+    ImGui::TableSetupColumn(tr(S::Priority), 0, 1.0f);
+    ImGui::TableSetupColumn("", 0, 0.5f);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(jobs.size()));
+    while (clipper.Step()) {
+      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+        JobSpec& j = jobs[static_cast<size_t>(i)];
+        ImGui::PushID(i);
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        const Pid pid = c.session.document().settings.kernel.first_pid + i;
+        ImGui::PushStyleColor(ImGuiCol_Text, pid_color(pid));
+        ImGui::SetNextItemWidth(-1);
+        changed |= ImGui::InputText("##name", &j.name, ImGuiInputTextFlags_EnterReturnsTrue);
+        ImGui::PopStyleColor();
+        ImGui::TableNextColumn();
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::InputInt("##arr", &j.arrival, 0)) changed = true, j.arrival = std::max(0, j.arrival);
+        ImGui::TableNextColumn();
+        std::string bursts = format_bursts(j.bursts);
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::InputText("##bursts", &bursts, ImGuiInputTextFlags_EnterReturnsTrue)) {
+          auto parsed = parse_bursts(bursts);
+          if (parsed) {
+            j.bursts = parsed.value();
+            changed = true;
+            job_error_.clear();
+          } else {
+            job_error_ = j.name;
+            job_error_.append(": ").append(parsed.error().message);
+          }
+        }
+        ImGui::TableNextColumn();
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::InputInt("##prio", &j.priority, 0)) changed = true;
+        ImGui::TableNextColumn();
+        if (ImGui::SmallButton("x")) remove = i;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(S::Remove));
+        ImGui::PopID();
+      }
+    }
+    ImGui::EndTable();
+  }
+  if (ImGui::Button(tr(S::AddJob))) {
+    JobSpec j;
+    j.name = std::string("P").append(std::to_string(jobs.size() + 1));
+    j.arrival = jobs.empty() ? 0 : jobs.back().arrival;
+    j.bursts = {{Burst::Kind::Cpu, 4}};
+    jobs.push_back(j);
+    changed = true;
+  }
+  if (remove >= 0 && jobs.size() > 1) {
+    jobs.erase(jobs.begin() + remove);
+    changed = true;
+  }
+  if (changed) c.control.edit_jobs(std::move(jobs));
+}
+
+}  // namespace proclab::gui
