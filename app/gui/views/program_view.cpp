@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cstdio>
 #include <map>
+#include <optional>
 
 #include "proclab/view_records.h"
 #include "proclab/workload.h"
@@ -109,8 +110,9 @@ void ProgramView::draw_code(ViewContext& c) {
 }
 
 void ProgramView::draw_jobs(ViewContext& c) {
-  std::vector<JobSpec> jobs = c.session.document().settings.jobs;
-  bool changed = false;
+  // Rows are edited on copies; the table is copied only when something changed (10,000 jobs).
+  const std::vector<JobSpec>& jobs = c.session.document().settings.jobs;
+  std::optional<std::vector<JobSpec>> edited;
   int remove = -1;
   if (!c.session.error().empty()) error_text(c.session.error());
   if (!job_error_.empty()) error_text(job_error_);
@@ -127,7 +129,8 @@ void ProgramView::draw_jobs(ViewContext& c) {
     clipper.Begin(static_cast<int>(jobs.size()));
     while (clipper.Step()) {
       for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-        JobSpec& j = jobs[static_cast<size_t>(i)];
+        JobSpec j = jobs[static_cast<size_t>(i)];
+        bool changed = false;
         ImGui::PushID(i);
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
@@ -138,7 +141,7 @@ void ProgramView::draw_jobs(ViewContext& c) {
         ImGui::PopStyleColor();
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-1);
-        if (ImGui::InputInt("##arr", &j.arrival, 0)) changed = true, j.arrival = std::max(0, j.arrival);
+        if (ImGui::InputInt("##arr", &j.arrival, 0, 0, ImGuiInputTextFlags_EnterReturnsTrue)) changed = true, j.arrival = std::max(0, j.arrival);
         ImGui::TableNextColumn();
         std::string bursts = format_bursts(j.bursts);
         ImGui::SetNextItemWidth(-1);
@@ -155,11 +158,15 @@ void ProgramView::draw_jobs(ViewContext& c) {
         }
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-1);
-        if (ImGui::InputInt("##prio", &j.priority, 0)) changed = true;
+        if (ImGui::InputInt("##prio", &j.priority, 0, 0, ImGuiInputTextFlags_EnterReturnsTrue)) changed = true;
         ImGui::TableNextColumn();
         if (ImGui::SmallButton("x")) remove = i;
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(S::Remove));
         ImGui::PopID();
+        if (changed) {
+          if (!edited) edited = jobs;
+          (*edited)[static_cast<size_t>(i)] = std::move(j);
+        }
       }
     }
     ImGui::EndTable();
@@ -169,14 +176,14 @@ void ProgramView::draw_jobs(ViewContext& c) {
     j.name = std::string("P").append(std::to_string(jobs.size() + 1));
     j.arrival = jobs.empty() ? 0 : jobs.back().arrival;
     j.bursts = {{Burst::Kind::Cpu, 4}};
-    jobs.push_back(j);
-    changed = true;
+    if (!edited) edited = jobs;
+    edited->push_back(j);
   }
   if (remove >= 0 && jobs.size() > 1) {
-    jobs.erase(jobs.begin() + remove);
-    changed = true;
+    if (!edited) edited = jobs;
+    edited->erase(edited->begin() + remove);
   }
-  if (changed) c.control.edit_jobs(std::move(jobs));
+  if (edited) c.control.edit_jobs(std::move(*edited));
 }
 
 }  // namespace proclab::gui
