@@ -15,5 +15,6 @@ struct Exit {
 };
 
 void add_sched_command(CLI::App& app);
+void add_run_command(CLI::App& app);  // run and lessons
 
 }  // namespace proclab::cli
