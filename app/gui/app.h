@@ -50,6 +50,9 @@ class App {
 
   // Loads a lesson by name; returns false (and keeps the current one) when unknown.
   bool load_lesson(const std::string& name);
+  // Opens a program (.py, any other extension too) or a scenario (.json). Returns "" or the
+  // error (the program's own errors show in the program view, not here).
+  std::string open_file(const std::string& path);
   const Catalog& catalog() const { return catalog_; }
   Session& session() { return session_; }
   Controller& control() { return control_; }

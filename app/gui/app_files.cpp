@@ -31,6 +31,35 @@ std::string write_file(const std::string& path, const std::string& text) {
 
 }  // namespace
 
+std::string App::open_file(const std::string& path) {
+  const std::filesystem::path p(path);
+  Document d = session_.document();
+  d.title = p.stem().string();
+  if (p.extension() == ".json") {
+    auto s = load_scenario_file(path);
+    if (!s) return s.error().message;
+    d.kind = DocumentKind::Jobs;
+    d.settings = s.value();
+    d.source.clear();
+  } else {
+    auto text = read_file(path);
+    if (!text) return text.error().message;
+    d.kind = DocumentKind::Program;
+    d.source = text.value();
+    d.lang.file_name = p.filename().string();
+    d.settings.jobs.clear();
+  }
+  const bool program = d.kind == DocumentKind::Program;
+  control_.load(std::move(d));
+  console_->open() = program;
+  metrics_->open() = !program;
+  current_ = -1;
+  ui_.selected = kNoPid;
+  ui_.lesson_title = path;
+  ui_.lesson_explain.clear();
+  return "";
+}
+
 void App::file_popup() {
   if (open_file_popup_) {
     open_file_popup_ = false;
@@ -58,37 +87,9 @@ void App::file_popup() {
     file_error_.clear();
     const Document& doc = session_.document();
     switch (file_action_) {
-      case FileAction::Open: {
-        const std::filesystem::path p(file_path_);
-        if (p.extension() == ".json") {
-          auto s = load_scenario_file(file_path_);
-          if (!s) {
-            file_error_ = s.error().message;
-            break;
-          }
-          Document d;
-          d.title = p.stem().string();
-          d.settings = s.value();
-          control_.load(std::move(d));
-        } else {
-          auto text = read_file(file_path_);
-          if (!text) {
-            file_error_ = text.error().message;
-            break;
-          }
-          Document d = doc;
-          d.kind = DocumentKind::Program;
-          d.title = p.stem().string();
-          d.source = text.value();
-          d.lang.file_name = p.filename().string();
-          d.settings.jobs.clear();
-          control_.load(std::move(d));
-        }
-        current_ = -1;
-        ui_.lesson_title = file_path_;
-        ui_.lesson_explain.clear();
+      case FileAction::Open:
+        file_error_ = open_file(file_path_);
         break;
-      }
       case FileAction::Save:
         file_error_ = write_file(file_path_, doc.kind == DocumentKind::Program ? doc.source
                                                                              : scenario_to_json(doc.settings).dump(2) + "\n");

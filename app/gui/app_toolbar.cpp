@@ -47,7 +47,7 @@ void App::toolbar(ImVec2 pos, float width, float height) {
   ImGui::SetNextItemWidth(260 * s);
   const std::string current = current_ >= 0 ? pick(catalog_.entries[static_cast<size_t>(current_)].title_en,
                                                    catalog_.entries[static_cast<size_t>(current_)].title_zh)
-                                            : tr(S::NoDocument);
+                                            : ui_.lesson_title.empty() ? tr(S::NoDocument) : ui_.lesson_title;
   if (ImGui::BeginCombo("##lesson", current.c_str(), ImGuiComboFlags_HeightLarge)) {
     for (size_t i = 0; i < catalog_.entries.size(); ++i) {
       const LessonEntry& e = catalog_.entries[i];

@@ -19,6 +19,7 @@ namespace {
 constexpr int kExitBadInput = 2;
 
 struct Options {
+  std::string file;
   std::string screenshot;
   std::string lesson;
   int ticks = 0;
@@ -51,6 +52,7 @@ void upload_fonts(proclab::gui::App& app) {
 int main(int argc, char** argv) {
   Options o;
   CLI::App cli{"proclab: watch processes being scheduled, forked and reaped"};
+  cli.add_option("file", o.file, "a program (.py) or scenario (.json) to open instead of a lesson");
   cli.add_option("--screenshot", o.screenshot, "render once, write this PNG and exit (no window shown)");
   cli.add_option("--lesson", o.lesson, "lesson to open (default: fork-three)");
   cli.add_option("--ticks", o.ticks, "run this many ticks first")->check(CLI::Range(0, 10000000));
@@ -110,6 +112,12 @@ int main(int argc, char** argv) {
       for (const auto& e : app.catalog().entries) names += (names.empty() ? "" : ", ") + e.name;
       std::fprintf(stderr, "proclab: --lesson: no lesson named \"%s\"; expected one of: %s\n", o.lesson.c_str(), names.c_str());
       exit_code = kExitBadInput;
+    }
+    if (!o.file.empty() && exit_code == 0) {
+      if (const std::string err = app.open_file(o.file); !err.empty()) {
+        std::fprintf(stderr, "proclab: %s\n", err.c_str());
+        exit_code = kExitBadInput;
+      }
     }
     for (int i = 0; i < o.ticks && exit_code == 0; ++i)
       if (!app.session().step()) break;

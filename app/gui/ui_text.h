@@ -26,7 +26,7 @@ enum class S {
   Edit, RunEdited, Revert, Jobs, AddJob, Remove, Name, Arrival, Bursts, Priority, Nice,
   LineAt, NoDocument,
   // tree
-  FitView, ShowExited, Defunct, MoreProcesses, ParentPid, CpuTime, Children, ReparentedFrom,
+  FitView, ShowExited, AdoptedBy, Defunct, MoreProcesses, ParentPid, CpuTime, Children, ReparentedFrom,
   TreeHint,
   // timeline
   Follow, Cpu, Idle, ContextSwitch, TimelineHint,

@@ -1,5 +1,6 @@
 // The fork tree as laid-out nodes: init at the top, children in pid order, parents centred
 // over their children, big subtrees folded into "+N" badges so any tree stays drawable.
+// Subtree sizes rely on parents having lower pids than children (true of fork and adoption).
 #include <algorithm>
 #include <unordered_map>
 
@@ -25,10 +26,17 @@ TreeLayout layout_fork_tree(const Kernel& kernel, const TreeOptions& options) {
     return p->state != ProcState::New && (options.show_terminated || p->state != ProcState::Terminated);
   };
   std::vector<std::vector<size_t>> kids(all.size() + 1);
+  std::vector<Pid> layout_parent(all.size(), kInitPid);
   for (size_t i = 0; i < all.size(); ++i) {
     if (!shown(all[i])) continue;
     auto it = index.find(all[i]->ppid);
-    kids[it == index.end() ? init_slot : it->second].push_back(i);
+    if (options.by_fork) {
+      auto orig = index.find(all[i]->original_ppid);
+      if (orig != index.end() && (orig->second == init_slot || shown(all[orig->second]))) it = orig;
+    }
+    const size_t slot = it == index.end() ? init_slot : it->second;
+    layout_parent[i] = slot == init_slot ? kInitPid : all[slot]->pid;
+    kids[slot].push_back(i);
   }
   // Subtree sizes: parents have lower pids than their children, so one reverse pass suffices.
   std::vector<int> size(all.size() + 1, 1);
@@ -89,6 +97,7 @@ TreeLayout layout_fork_tree(const Kernel& kernel, const TreeOptions& options) {
     for (size_t k : kids[slot]) {
       if (must[k] || (shown_kids < options.max_children && visible < options.budget)) {
         const int child = add_node(all[k]->pid, node, depth, all[k]->state, 0);
+        if (all[k]->ppid != layout_parent[k]) out.nodes[static_cast<size_t>(child)].adopted_by = all[k]->ppid;
         child_nodes[static_cast<size_t>(node)].push_back(child);
         frontier.emplace_back(child, k);
         ++shown_kids;

@@ -58,7 +58,10 @@ std::vector<const Process*> table_rows(const Kernel& kernel, TableColumn column,
     return 0;
   };
   std::stable_sort(rows.begin(), rows.end(), [&](const Process* a, const Process* b) {
-    if (column == TableColumn::Name && a->name != b->name) return descending ? a->name > b->name : a->name < b->name;
+    if (column == TableColumn::Name) {
+      const std::string_view na = kernel.trace().name(a->pid), nb = kernel.trace().name(b->pid);
+      if (na != nb) return descending ? na > nb : na < nb;
+    }
     const long long ka = key(a), kb = key(b);
     if (ka != kb) return descending ? ka > kb : ka < kb;
     return a->pid < b->pid;

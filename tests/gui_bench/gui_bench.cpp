@@ -16,7 +16,7 @@ Document ten_thousand() {
   d.settings.kernel.cpus = 4;
   d.settings.kernel.max_procs = 20000;
   for (int i = 0; i < 10000; ++i)
-    d.settings.jobs.push_back({"P" + std::to_string(i), i % 50, 0, 100, 0, {{Burst::Kind::Cpu, 1000}}});
+    d.settings.jobs.push_back({std::string("P").append(std::to_string(i)), i % 50, 0, 100, 0, {{Burst::Kind::Cpu, 1000}}});
   return d;
 }
 

@@ -15,12 +15,12 @@
 
 namespace {
 
-struct Run {
+struct RunResult {
   int code;
   std::string err;
 };
 
-Run run(const std::string& cmd) {
+RunResult run(const std::string& cmd) {
   const std::string err_file = (std::filesystem::temp_directory_path() / "proclab_shot_err.txt").string();
   const int status = std::system((cmd + " >/dev/null 2>" + err_file).c_str());
   std::string err;
@@ -62,7 +62,7 @@ void expect_screenshot(const std::string& args, const std::string& name, int w, 
   if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed (apt install xvfb xauth)";
   const std::string out = shot(name);
   std::filesystem::remove(out);
-  const Run r = run("xvfb-run -a " PROCLAB_GUI " --screenshot " + out + " " + args);
+  const RunResult r = run("xvfb-run -a " PROCLAB_GUI " --screenshot " + out + " " + args);
   ASSERT_EQ(r.code, 0) << r.err;
   const Image img = load(out);
   EXPECT_EQ(img.w, w);
@@ -82,19 +82,19 @@ TEST(Screenshot, TextbookWorkloadLightTheme) {
 
 TEST(Screenshot, UnknownLessonIsOneLineAndExitTwo) {
   if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
-  const Run r = run("xvfb-run -a " PROCLAB_GUI " --screenshot " + shot("bad") + " --lesson no-such-lesson");
+  const RunResult r = run("xvfb-run -a " PROCLAB_GUI " --screenshot " + shot("bad") + " --lesson no-such-lesson");
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("no lesson named \"no-such-lesson\""), std::string::npos) << r.err;
 }
 
 TEST(Screenshot, BadSizeIsOneLineAndExitTwo) {
-  const Run r = run("env -u DISPLAY " PROCLAB_GUI " --screenshot " + shot("bad") + " --size huge");
+  const RunResult r = run("env -u DISPLAY " PROCLAB_GUI " --screenshot " + shot("bad") + " --size huge");
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("--size"), std::string::npos) << r.err;
 }
 
 TEST(Screenshot, WithoutADisplayPrintsAHintAndExitsTwo) {
-  const Run r = run("env -u DISPLAY -u WAYLAND_DISPLAY " PROCLAB_GUI);
+  const RunResult r = run("env -u DISPLAY -u WAYLAND_DISPLAY " PROCLAB_GUI);
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("proclab-cli"), std::string::npos) << r.err;
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1);

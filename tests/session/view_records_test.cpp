@@ -208,3 +208,29 @@ TEST(ProcessCount, GrowsWithForksAndFallsWithReaps) {
 
 }  // namespace
 }  // namespace proclab
+
+namespace proclab {
+namespace {
+
+TEST(ForkTree, ByForkKeepsTheForkShapeAfterParentsExit) {
+  auto k = testing::fork_kernel(3);
+  k->run(200);  // everyone exited: the orphans were adopted by init on the way
+  TreeLayout t = layout_fork_tree(*k, {.by_fork = true});
+  int under_main = 0;
+  for (const TreeNode& n : t.nodes) under_main += n.parent == 100;
+  EXPECT_EQ(under_main, 3);  // main forked three times
+  EXPECT_EQ(t.depth, 4);     // init, main, child, grandchild, great-grandchild
+}
+
+TEST(ForkTree, ByForkMarksTheAdopter) {
+  auto k = testing::fork_kernel(1);
+  k->step();
+  k->send_signal(100, kSIGKILL);
+  TreeLayout t = layout_fork_tree(*k, {.by_fork = true});
+  const TreeNode& child = t.nodes[static_cast<size_t>(t.find(101))];
+  EXPECT_EQ(child.parent, 100);
+  EXPECT_EQ(child.adopted_by, kInitPid);
+}
+
+}  // namespace
+}  // namespace proclab

@@ -24,7 +24,7 @@ void ForkTreeView::draw_content(ViewContext& c) {
 
   if (built_for_ != c.session.revision() || built_selected_ != c.ui.selected || built_exited_ != show_exited_) {
     layout_ = layout_fork_tree(*k, {.budget = 400, .max_children = 16, .show_terminated = show_exited_,
-                                    .selected = c.ui.selected});
+                                    .by_fork = show_exited_, .selected = c.ui.selected});
     built_for_ = c.session.revision();
     built_selected_ = c.ui.selected;
     built_exited_ = show_exited_;
@@ -41,7 +41,7 @@ void ForkTreeView::draw_content(ViewContext& c) {
   const float slot_w = 96 * s, level_h = 78 * s;
   const ImVec2 half{40 * s, 22 * s};
   const float tree_w = std::max(1.f, layout_.width) * slot_w;
-  const float tree_h = static_cast<float>(layout_.depth + 1) * level_h;
+  const float tree_h = (static_cast<float>(layout_.depth) + 1.35f) * level_h;  // room for a label under the last row
   if (fit_) {
     zoom_ = std::clamp(std::min(avail.x / tree_w, avail.y / tree_h), 0.05f, 1.4f);
     pan_ = {(avail.x - tree_w * zoom_) / 2, (avail.y - tree_h * zoom_) / 2};
@@ -112,7 +112,8 @@ void ForkTreeView::draw_content(ViewContext& c) {
     }
     if (const Process* p = k->process(hover_node->pid)) {
       ImGui::BeginTooltip();
-      ImGui::Text("PID %d  %s", p->pid, p->name.c_str());
+      const std::string_view name = k->trace().name(p->pid);
+      ImGui::Text("PID %d  %.*s", p->pid, static_cast<int>(name.size()), name.data());
       ImGui::Text("%s: %d", tr(S::ParentPid), p->ppid);
       ImGui::Text("%s: %s (%c)", tr(S::State), state_name(p->state), linux_letter(p->state));
       ImGui::Text("%s: %d", tr(S::CpuTime), p->cpu_time);
@@ -178,10 +179,12 @@ void ForkTreeView::draw_node(ImDrawList* dl, const TreeNode& n, ImVec2 ctr, ImVe
   const ImVec2 s1 = font->CalcTextSizeA(size, 1e9f, 0, line1), s2 = font->CalcTextSizeA(size * 0.85f, 1e9f, 0, line2);
   dl->AddText(font, size, {ctr.x - s1.x / 2, ctr.y - s1.y + 1}, text, line1);
   dl->AddText(font, size * 0.85f, {ctr.x - s2.x / 2, ctr.y + 1}, text, line2);
-  // The process's name under the box when it differs from its parent's (programs that exec).
-  if (p && !init && p->name != "main" && zoom_ > 0.6f && k.process(p->ppid) && k.process(p->ppid)->name != p->name) {
-    const ImVec2 s3 = ImGui::CalcTextSize(p->name.c_str());
-    dl->AddText({ctr.x - s3.x / 2, b.y + 2}, ImGui::GetColorU32(ImGuiCol_TextDisabled), p->name.c_str());
+  // An orphan drawn under the process that forked it says who adopted it.
+  if (p && n.adopted_by != kNoPid && zoom_ > 0.5f && st != ProcState::Terminated) {
+    char adopted[48];
+    std::snprintf(adopted, sizeof adopted, tr(S::AdoptedBy), n.adopted_by);
+    const ImVec2 s3 = ImGui::CalcTextSize(adopted);
+    dl->AddText({ctr.x - s3.x / 2, b.y + 2}, ImGui::GetColorU32(ImGuiCol_TextDisabled), adopted);
   }
 }
 

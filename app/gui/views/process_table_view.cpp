@@ -38,7 +38,7 @@ void ProcessTableView::draw_content(ViewContext& c) {
       ImGui::PopStyleColor();
       if (ImGui::BeginPopupContextItem("actions")) {
         c.ui.selected = p->pid;
-        ImGui::Text("PID %d  %s", p->pid, p->name.c_str());
+        ImGui::Text("PID %d", p->pid);
         ImGui::Separator();
         const struct { const char* name; int sig; } sigs[] = {
             {"SIGKILL", kSIGKILL}, {"SIGTERM", kSIGTERM}, {"SIGSTOP", kSIGSTOP}, {"SIGCONT", kSIGCONT}};
@@ -63,7 +63,8 @@ void ProcessTableView::draw_content(ViewContext& c) {
       ImGui::TableNextColumn();
       ImGui::Text("%d", p->ppid);
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(p->name.c_str());
+      const std::string_view name = k->trace().name(p->pid);
+      ImGui::TextUnformatted(name.data(), name.data() + name.size());
       ImGui::TableNextColumn();
       ImGui::PushStyleColor(ImGuiCol_Text, state_color(p->state));
       ImGui::Text("%c %s", linux_letter(p->state), state_name(p->state));

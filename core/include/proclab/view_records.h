@@ -29,6 +29,7 @@ struct TreeNode {
   int parent_index = -1;       // index of the parent's node in TreeLayout::nodes, -1 for the root
   Pid previous_parent = kNoPid;  // parent before the latest reparent, or kNoPid
   Tick reparented_at = -1;     // tick of the latest reparent, or -1
+  Pid adopted_by = kNoPid;     // by_fork layouts: the current parent when it is not `parent`
   int folded = 0;              // badge: processes hidden under it
   float x = 0, y = 0;          // layout units: x in leaf slots, y = depth
   ProcState state = ProcState::New;
@@ -38,6 +39,9 @@ struct TreeOptions {
   int budget = 400;         // at most this many process nodes are shown; the rest fold into badges
   int max_children = 16;    // children shown per node before the rest fold into one badge
   bool show_terminated = true;  // reaped processes stay in the tree (drawn faded)
+  // Place each process under the process that forked it while that one is in the tree
+  // (the shape of the fork() calls); otherwise under its current parent.
+  bool by_fork = false;
   Pid selected = kNoPid;    // never folded away: its ancestors are always shown
 };
 
