@@ -2,6 +2,9 @@
 // The toolbar is in app_toolbar.cpp, the file dialogs in app_files.cpp.
 #include "app.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "theme.h"
 #include "views/console_view.h"
 #include "views/fork_tree_view.h"
@@ -98,7 +101,8 @@ bool App::take_fullscreen_toggle() { return std::exchange(fullscreen_toggle_, fa
 
 float App::toolbar_height() const {
   const ImGuiStyle& st = ImGui::GetStyle();
-  return ImGui::GetFrameHeightWithSpacing() * 2 + st.WindowPadding.y * 2;
+  const float two_rows = ImGui::GetFrameHeightWithSpacing() * 2 - st.ItemSpacing.y + st.WindowPadding.y * 2;
+  return std::max(two_rows, toolbar_measured_);
 }
 
 void App::frame(double seconds) {
@@ -114,8 +118,11 @@ void App::frame(double seconds) {
   const float menu_h = ImGui::GetFrameHeight();
   const float bar_h = toolbar_height();
   toolbar({vp->Pos.x, vp->Pos.y + menu_h}, vp->Size.x, bar_h);
-  const ImVec2 area_min{vp->Pos.x, vp->Pos.y + menu_h + bar_h};
-  const ImVec2 area_size{vp->Size.x, vp->Size.y - menu_h - bar_h};
+  // A toolbar that wrapped onto more rows pushes the views down (the first frames, a scale change).
+  const float used_h = toolbar_height();
+  if (used_h > bar_h + 0.5f) force_layout_ = true;
+  const ImVec2 area_min{vp->Pos.x, vp->Pos.y + menu_h + used_h};
+  const ImVec2 area_size{vp->Size.x, vp->Size.y - menu_h - used_h};
   ViewContext ctx{session_, control_, ui_};
   for (auto& v : views_) v->draw(ctx, area_min, area_size, force_layout_);
   force_layout_ = false;

@@ -85,6 +85,7 @@ class App {
   View* timeline_ = nullptr;
   int current_ = -1;
   bool fonts_dirty_ = true;
+  float toolbar_measured_ = 0;  // the toolbar's content height last frame (it wraps when narrow)
   bool force_layout_ = false;
   bool quit_ = false;
   bool fullscreen_toggle_ = false;

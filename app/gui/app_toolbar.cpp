@@ -28,6 +28,14 @@ bool int_field(const char* label, int* value, float width, int lo, int hi) {
   return done;
 }
 
+// Continues the current row, or starts a new one when an item `width` wide would not fit.
+void flow(float width) {
+  ImGui::SameLine();
+  if (ImGui::GetCursorPosX() + width > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
+}
+
+float label_width(const char* label) { return ImGui::CalcTextSize(label).x + ImGui::GetStyle().ItemSpacing.x; }
+
 }  // namespace
 
 void App::toolbar(ImVec2 pos, float width, float height) {
@@ -55,7 +63,7 @@ void App::toolbar(ImVec2 pos, float width, float height) {
     }
     ImGui::EndCombo();
   }
-  ImGui::SameLine(0, 18 * s);
+  flow(110 * s);
   const bool playing = session_.playing();
   ImGui::PushStyleColor(ImGuiCol_Button, playing ? IM_COL32(200, 120, 40, 255) : IM_COL32(40, 150, 70, 255));
   ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
@@ -63,26 +71,27 @@ void App::toolbar(ImVec2 pos, float width, float height) {
   std::snprintf(play_label, sizeof play_label, "%s %s###play", playing ? "||" : ">", playing ? tr(S::Pause) : tr(S::Play));
   if (ImGui::Button(play_label, {110 * s, 0})) control_.toggle_play();
   ImGui::PopStyleColor(2);
-  ImGui::SameLine();
+  flow(label_width(tr(S::StepBack)) * 3 + label_width(tr(S::Reset)) + 60 * s);
   if (ImGui::Button((std::string("< ") + tr(S::StepBack) + "###back").c_str())) control_.step_back();
   ImGui::SameLine();
   if (ImGui::Button((std::string(tr(S::Step)) + " >###step").c_str())) control_.step();
   ImGui::SameLine();
   if (ImGui::Button((std::string(tr(S::Reset)) + "###reset").c_str())) control_.reset();
-  ImGui::SameLine();
+  flow(150 * s);
   float speed = static_cast<float>(session_.speed());
   ImGui::SetNextItemWidth(150 * s);
   if (ImGui::SliderFloat("##speed", &speed, 0.5f, 200.f, tr(S::TicksPerSecond), ImGuiSliderFlags_Logarithmic)) control_.set_speed(speed);
-  ImGui::SameLine(0, 18 * s);
+  char tick_label[64];
+  std::snprintf(tick_label, sizeof tick_label, "%s %d", tr(S::Tick), session_.now());
+  flow(label_width(tick_label) + label_width(status_text(session_)));
   ImGui::AlignTextToFramePadding();
-  ImGui::Text("%s %d", tr(S::Tick), session_.now());
+  ImGui::TextUnformatted(tick_label);
   ImGui::SameLine();
   const bool bad = !session_.kernel() || session_.kernel()->status() == StopReason::Deadlock;
   if (bad) ImGui::TextColored({0.95f, 0.35f, 0.3f, 1}, "%s", status_text(session_));
   else ImGui::TextDisabled("%s", status_text(session_));
-  // Right end: language, scale, theme, always reachable.
-  const float right_w = 300 * s;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 10, width - right_w));
+  // Language, scale, theme: one group, always reachable.
+  flow(label_width(tr(S::Lang_)) + label_width("1.5x") * 3 + 90 * s + label_width(tr(S::Light)));
   if (ImGui::Button(tr(S::Lang_))) {
     set_language(language() == Lang::En ? Lang::Zh : Lang::En);
     refresh_lesson_text();
@@ -96,8 +105,9 @@ void App::toolbar(ImVec2 pos, float width, float height) {
   ImGui::SameLine();
   if (ImGui::Button(ui_.dark ? tr(S::Light) : tr(S::Dark))) set_dark(!ui_.dark);
 
-  // Row 2: policy and machine.
+  // Then policy and machine, on a new row.
   policy_controls();
+  toolbar_measured_ = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
   ImGui::End();
 }
 
@@ -120,7 +130,7 @@ void App::policy_controls() {
     ImGui::EndCombo();
   }
   const auto field = [&](S label, int value, int lo, int hi, auto apply) {
-    ImGui::SameLine();
+    flow(label_width(tr(label)) + 95 * s);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(label));
     ImGui::SameLine();
@@ -137,7 +147,7 @@ void App::policy_controls() {
     field(S::MlfqLevels, params.mlfq.levels, 1, 8, [&](int v) { params.mlfq.levels = v; control_.set_policy(params); });
   field(S::Cpus, settings.kernel.cpus, 1, kMaxCpus, [&](int v) { control_.set_cpus(v); });
   field(S::ProcessLimit, settings.kernel.max_procs, 1, 100000, [&](int v) { control_.set_max_procs(v); });
-  ImGui::SameLine();
+  flow(label_width(tr(S::ReparentTo)) + 130 * s);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr(S::ReparentTo));
   ImGui::SameLine();
@@ -148,7 +158,7 @@ void App::policy_controls() {
     ImGui::EndCombo();
   }
   field(S::Seed, static_cast<int>(settings.kernel.seed), 0, 1 << 30, [&](int v) { control_.set_seed(static_cast<std::uint64_t>(v)); });
-  ImGui::SameLine();
+  flow(label_width(tr(S::ChildFirst)) + 40 * s);
   bool child_first = settings.kernel.child_first;
   if (ImGui::Checkbox(tr(S::ChildFirst), &child_first)) control_.set_child_first(child_first);
 }

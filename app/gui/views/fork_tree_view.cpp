@@ -38,7 +38,7 @@ void ForkTreeView::draw_content(ViewContext& c) {
   ImGuiIO& io = ImGui::GetIO();
 
   const float s = c.ui.scale;
-  const float slot_w = 96 * s, level_h = 78 * s;
+  const float slot_w = 92 * s, level_h = 64 * s;
   const ImVec2 half{40 * s, 22 * s};
   const float tree_w = std::max(1.f, layout_.width) * slot_w;
   const float tree_h = (static_cast<float>(layout_.depth) + 1.35f) * level_h;  // room for a label under the last row
@@ -136,14 +136,15 @@ void ForkTreeView::draw_node(ImDrawList* dl, const TreeNode& n, ImVec2 ctr, ImVe
   const ImVec2 a{ctr.x - half.x, ctr.y - half.y}, b{ctr.x + half.x, ctr.y + half.y};
   const float rounding = 6 * c.ui.scale * zoom_;
   char line1[48], line2[64];
-  if (n.pid == kNoPid) {  // a folded subtree
+  if (n.pid == kNoPid) {  // a folded subtree: a pill wide enough for its count
     std::snprintf(line1, sizeof line1, tr(S::MoreProcesses), n.folded);
-    dl->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_FrameBg), half.y);
-    dl->AddRect(a, b, ImGui::GetColorU32(ImGuiCol_Border), half.y, 0, 2);
-    if (zoom_ > 0.3f) {
-      const ImVec2 ts = ImGui::CalcTextSize(line1);
-      dl->AddText({ctr.x - ts.x / 2, ctr.y - ts.y / 2}, ImGui::GetColorU32(ImGuiCol_Text), line1);
-    }
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize() * std::min(1.f, zoom_ * 1.1f);
+    const ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0, line1);
+    const float hw = std::max(half.x, ts.x / 2 + 6);
+    dl->AddRectFilled({ctr.x - hw, a.y}, {ctr.x + hw, b.y}, ImGui::GetColorU32(ImGuiCol_FrameBg), half.y);
+    dl->AddRect({ctr.x - hw, a.y}, {ctr.x + hw, b.y}, ImGui::GetColorU32(ImGuiCol_Border), half.y, 0, 2);
+    dl->AddText(font, size, {ctr.x - ts.x / 2, ctr.y - ts.y / 2}, ImGui::GetColorU32(ImGuiCol_Text), line1);
     return;
   }
   const bool init = n.pid == kInitPid;

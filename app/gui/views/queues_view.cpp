@@ -31,7 +31,7 @@ void QueuesView::draw_content(ViewContext& c) {
   ImGui::TextWrapped("%s", why.empty() ? "-" : why.c_str());
   ImGui::Separator();
   const float label_w = ImGui::CalcTextSize(tr(S::ReadyQueue)).x + 40 * c.ui.scale;
-  constexpr size_t kMaxChips = 60;  // a fork bomb's queue: show the head and a count
+  constexpr size_t kMaxChips = 40;  // a fork bomb's queue: show the head and a count
   const std::vector<QueueRow> rows = queue_rows(*k);
   const auto ready_rows = std::count_if(rows.begin(), rows.end(), [](const QueueRow& r) { return r.kind == QueueRow::Kind::Ready; });
   for (const QueueRow& r : rows) {
@@ -45,13 +45,13 @@ void QueuesView::draw_content(ViewContext& c) {
       continue;
     }
     const float right = ImGui::GetWindowContentRegionMax().x;
+    const float chip_w = ImGui::CalcTextSize("00000").x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
     for (size_t i = 0; i < r.pids.size() && i < kMaxChips; ++i) {
+      // Wrap under the first chip when the next one would not fit.
       if (i > 0) {
-        ImGui::SameLine();
-        if (ImGui::GetCursorPosX() + 50 * c.ui.scale > right) {
-          ImGui::NewLine();
-          ImGui::SameLine(label_w);
-        }
+        const float next_x = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x;
+        if (next_x + chip_w <= right) ImGui::SameLine();
+        else ImGui::SetCursorPosX(label_w);
       }
       if (pid_chip(r.pids[i], c.ui.selected == r.pids[i])) c.ui.selected = r.pids[i];
     }

@@ -54,10 +54,13 @@ void StateDiagramView::draw_content(ViewContext& c) {
   const StateCounts counts = state_counts(*k, c.session.last_tick_events());
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float s = c.ui.scale;
-  const float r = std::clamp(std::min(avail.x * 0.075f, avail.y * 0.12f), 14 * s, 46 * s);
+  // Sizes follow the space (a small window at 2x scale still shows the whole diagram).
+  ImFont* font = ImGui::GetFont();
+  const float lf = std::min(ImGui::GetFontSize(), std::max(10.f, std::min(avail.x / 26, avail.y / 12)));
+  const float r = std::clamp(std::min(avail.x * 0.075f, avail.y * 0.12f), 10.f, 46 * s);
   // Circles inside the box with room for the label under the lowest ones.
-  const float label_h = ImGui::GetTextLineHeight() + 2;
-  const float margin_x = std::max(r, ImGui::CalcTextSize(state_name(ProcState::Terminated)).x * 0.5f + 16 * s);
+  const float label_h = lf + 2;
+  const float margin_x = std::max(r, font->CalcTextSizeA(lf, 1e9f, 0, state_name(ProcState::Terminated)).x * 0.5f + lf);
   const auto at = [&](ProcState st) {
     const ImVec2 p = kPos[static_cast<size_t>(st)];
     return ImVec2{origin.x + margin_x + p.x * (avail.x - 2 * margin_x), origin.y + r + 2 + p.y * (avail.y - 2 * r - label_h - 4)};
@@ -111,16 +114,15 @@ void StateDiagramView::draw_content(ViewContext& c) {
     dl->AddCircle(p, r, col, 40, 2 * s);
     char buf[16];
     std::snprintf(buf, sizeof buf, "%d", n);
-    ImFont* font = ImGui::GetFont();
     const float big = std::min(r * 0.95f, ImGui::GetFontSize() * 1.6f);
     const ImVec2 ts = font->CalcTextSizeA(big, 1e9f, 0, buf);
     dl->AddText(font, big, {p.x - ts.x / 2, p.y - ts.y / 2}, n > 0 ? text_on(col) : ImGui::GetColorU32(ImGuiCol_Text), buf);
     char label[64];
     std::snprintf(label, sizeof label, "%s (%c)", state_name(st), linux_letter(st));
-    const ImVec2 ls = ImGui::CalcTextSize(label);
+    const ImVec2 ls = font->CalcTextSizeA(lf, 1e9f, 0, label);
     const ImVec2 lp{std::clamp(p.x - ls.x / 2, origin.x, origin.x + avail.x - ls.x), p.y + r + 1};
     dl->AddRectFilled({lp.x - 3, lp.y}, {lp.x + ls.x + 3, lp.y + ls.y}, ImGui::GetColorU32(ImGuiCol_WindowBg, 0.85f), 3);
-    dl->AddText(lp, ImGui::GetColorU32(ImGuiCol_Text), label);
+    dl->AddText(font, lf, lp, ImGui::GetColorU32(ImGuiCol_Text), label);
   }
 }
 
