@@ -90,6 +90,8 @@ Value Interpreter::load_global(std::int32_t slot) {
 StepResult Interpreter::step(ProcessContext& ctx) {
   if (burn_ > 0) {
     --burn_;
+    // The last statement's final tick ends the process (as when it costs one tick).
+    if (burn_ == 0 && program_->code[static_cast<size_t>(pc_)].op == Op::End) return StepResult::exit(0);
     return StepResult::run();
   }
   if (fork_child_) {
@@ -343,7 +345,7 @@ void Interpreter::run(ProcessContext& ctx, bool started) {
       }
       case Op::End:
         --pc_;
-        pending_ = StepResult::exit(0);
+        if (burn_ == 0) pending_ = StepResult::exit(0);  // else the statement's cost is paid first
         return;
     }
   }
@@ -394,7 +396,9 @@ Interpreter::Flow Interpreter::call_method(ProcessContext& ctx, size_t obj, int 
     auto attr = module_attr(static_cast<Module>(target.i()), name);
     if (!attr) raise(kAttributeError, fmt::format("module '{}' has no attribute '{}' in proclab", module_name(static_cast<Module>(target.i())), name));
     stack_[obj] = std::move(*attr);
-    return call(ctx, obj, positional, keywords);
+    const Flow flow = call(ctx, obj, positional, keywords);
+    if (flow == Flow::Retry) stack_[obj] = target;  // the retry looks the attribute up again
+    return flow;
   }
   std::span<Value> args(stack_.data() + obj + 1, static_cast<size_t>(positional));
   std::span<const Value> kw_values(stack_.data() + obj + 1 + positional, static_cast<size_t>(keywords));

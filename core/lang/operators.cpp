@@ -30,17 +30,22 @@ const char* op_symbol(BinOp op) {
 
 [[noreturn]] void overflow() { raise(kOverflowError, "integer too large for proclab (64-bit integers)"); }
 
-std::int64_t checked(bool overflowed, std::int64_t r) {
-  if (overflowed) overflow();
+// x op y, or OverflowError beyond 64 bits.
+template <class F>
+std::int64_t checked(F op, std::int64_t x, std::int64_t y) {
+  std::int64_t r = 0;
+  if (op(x, y, &r)) overflow();
   return r;
 }
+bool add(std::int64_t x, std::int64_t y, std::int64_t* r) { return __builtin_add_overflow(x, y, r); }
+bool sub(std::int64_t x, std::int64_t y, std::int64_t* r) { return __builtin_sub_overflow(x, y, r); }
+bool mul(std::int64_t x, std::int64_t y, std::int64_t* r) { return __builtin_mul_overflow(x, y, r); }
 
 Value int_op(BinOp op, std::int64_t x, std::int64_t y) {
-  std::int64_t r = 0;
   switch (op) {
-    case BinOp::Add: return Value::integer(checked(__builtin_add_overflow(x, y, &r), r));
-    case BinOp::Sub: return Value::integer(checked(__builtin_sub_overflow(x, y, &r), r));
-    case BinOp::Mul: return Value::integer(checked(__builtin_mul_overflow(x, y, &r), r));
+    case BinOp::Add: return Value::integer(checked(add, x, y));
+    case BinOp::Sub: return Value::integer(checked(sub, x, y));
+    case BinOp::Mul: return Value::integer(checked(mul, x, y));
     case BinOp::Div:
       if (y == 0) raise(kZeroDivisionError, "division by zero");
       return Value::real(static_cast<double>(x) / static_cast<double>(y));
@@ -59,9 +64,9 @@ Value int_op(BinOp op, std::int64_t x, std::int64_t y) {
       if (y < 0) return Value::real(std::pow(static_cast<double>(x), static_cast<double>(y)));
       std::int64_t result = 1, base = x;
       while (y > 0) {
-        if (y & 1) result = checked(__builtin_mul_overflow(result, base, &result), result);
+        if (y & 1) result = checked(mul, result, base);
         y >>= 1;
-        if (y > 0) base = checked(__builtin_mul_overflow(base, base, &base), base);
+        if (y > 0) base = checked(mul, base, base);
       }
       return Value::integer(result);
     }

