@@ -107,7 +107,7 @@ void run_sched(const SchedOptions& o, const CLI::App& cmd) {
   const Outcome r = run(s, o.max_ticks);
   const Kernel& k = *r.kernel;
   if (o.format == "json") {
-    std::cout << sched_report_json(s.policy, s.kernel.cpus, r.metrics, k.trace());
+    write_sched_report_json(std::cout, s.policy, s.kernel.cpus, r.metrics, k.trace());
   } else if (o.format == "chrome-trace") {
     std::cout << chrome_trace_json(k.trace(), k.now());
   } else if (o.format == "gantt") {

@@ -49,9 +49,10 @@ class Cfs final : public OrderedPolicy {
  private:
   std::int64_t key(const Process& p) const override { return static_cast<std::int64_t>(p.sched.vruntime); }
   std::int64_t aux(const Process& p) const override { return weight_of(p); }
-  std::string reason(const Process& p) const override {
-    return fmt::format("pid {} has the lowest vruntime ({:.3f} ticks, nice {})", p.pid,
-                       static_cast<double>(p.sched.vruntime) / kNice0Weight, p.nice);
+  std::int64_t detail(const Process& p) const override { return p.nice; }
+  std::string reason(const Pick& pick) const override {
+    return fmt::format("pid {} has the lowest vruntime ({:.3f} ticks, nice {})", pick.pid,
+                       static_cast<double>(pick.key) / kNice0Weight, pick.detail);
   }
   void before_enqueue(Process& p, EnqueueReason why, Tick) override {
     if (why != EnqueueReason::Preempt) p.sched.vruntime = std::max(p.sched.vruntime, min_vruntime_);

@@ -4,6 +4,7 @@
 // scenario and seed give the same schedule. Each winner runs at most one quantum.
 #include <algorithm>
 #include <random>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -15,11 +16,21 @@ namespace {
 
 class Lottery final : public Policy {
  public:
-  Lottery(Tick quantum, std::uint64_t seed) : quantum_(quantum), rng_(seed) {}
+  Lottery(Tick quantum, std::uint64_t seed) : quantum_(quantum), rng_(seed) {
+    // Formatted only when a view asks: picks are on the hot path.
+    last_reason_ = [this] {
+      if (last_.pid == kNoPid) return std::string();
+      return fmt::format("ticket {} of {} won; pid {} holds {} of them", last_.winner, last_.total, last_.pid,
+                         last_.tickets);
+    };
+  }
+  Lottery(const Lottery&) = delete;  // last_reason_ holds `this`
+  Lottery& operator=(const Lottery&) = delete;
   std::string_view name() const override { return "lottery"; }
 
   void enqueue(Process& p, EnqueueReason, Tick) override {
-    slots_.push_back({p.sched.seq, &p, p.tickets});
+    slot_of_[p.pid] = slots_.size();
+    slots_.push_back({&p, p.tickets});
     tickets_.push_back(p.tickets);
     ++count_;
   }
@@ -30,18 +41,15 @@ class Lottery final : public Policy {
     const std::int64_t winner = draw(total);
     const size_t slot = tickets_.find(winner);
     Process* p = slots_[slot].process;
-    last_reason_ = fmt::format("ticket {} of {} won; pid {} holds {} of them", winner, total, p->pid,
-                               slots_[slot].tickets);
+    last_ = {p->pid, winner, total, slots_[slot].tickets};
     vacate(slot);
     return p;
   }
 
   void remove(Process& p) override {
-    // Slots ascend by sequence number (they are appended as processes enter the queue).
-    const auto it = std::lower_bound(slots_.begin(), slots_.end(), p.sched.seq,
-                                     [](const Slot& s, std::uint64_t seq) { return s.seq < seq; });
-    assert(it != slots_.end() && it->process == &p);
-    vacate(static_cast<size_t>(it - slots_.begin()));
+    const auto it = slot_of_.find(p.pid);
+    assert(it != slot_of_.end() && slots_[it->second].process == &p);
+    vacate(it->second);
   }
 
   size_t ready_count() const override { return count_; }
@@ -56,7 +64,6 @@ class Lottery final : public Policy {
 
  private:
   struct Slot {
-    std::uint64_t seq;
     Process* process;  // nullptr: vacated
     std::int64_t tickets;
   };
@@ -72,6 +79,7 @@ class Lottery final : public Policy {
   }
 
   void vacate(size_t slot) {
+    slot_of_.erase(slots_[slot].process->pid);
     tickets_.add(slot, -slots_[slot].tickets);
     slots_[slot].process = nullptr;
     slots_[slot].tickets = 0;
@@ -83,12 +91,22 @@ class Lottery final : public Policy {
   void compact() {
     std::erase_if(slots_, [](const Slot& s) { return s.process == nullptr; });
     tickets_.clear();
-    for (const Slot& s : slots_) tickets_.push_back(s.tickets);
+    for (size_t i = 0; i < slots_.size(); ++i) {
+      tickets_.push_back(slots_[i].tickets);
+      slot_of_[slots_[i].process->pid] = i;
+    }
   }
 
+  struct Draw {
+    Pid pid = kNoPid;
+    std::int64_t winner = 0, total = 0, tickets = 0;
+  };
+
   Tick quantum_;
+  Draw last_;  // for last_reason()
   std::mt19937_64 rng_;  // its output sequence is fixed by the C++ standard
-  std::vector<Slot> slots_;
+  std::vector<Slot> slots_;  // in the order processes entered the queue
+  std::unordered_map<Pid, size_t> slot_of_;  // queued pid -> its slot
   TicketTree tickets_;
   size_t count_ = 0;
 };

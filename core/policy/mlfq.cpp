@@ -21,7 +21,15 @@ class Mlfq final : public Policy {
  public:
   Mlfq(std::vector<Tick> quanta, std::vector<Tick> allotments, Tick boost)
       : quanta_(std::move(quanta)), allotments_(std::move(allotments)), boost_(boost),
-        levels_(quanta_.size()) {}
+        levels_(quanta_.size()) {
+    // Formatted only when a view asks: picks are on the hot path.
+    last_reason_ = [this] {
+      if (last_pid_ == kNoPid) return std::string();
+      return fmt::format("pid {} is first in level {}, the highest level with a ready process", last_pid_, last_level_);
+    };
+  }
+  Mlfq(const Mlfq&) = delete;  // last_reason_ holds `this`
+  Mlfq& operator=(const Mlfq&) = delete;
 
   std::string_view name() const override { return "mlfq"; }
 
@@ -37,7 +45,8 @@ class Mlfq final : public Policy {
       Process* p = levels_[level].begin()->second;
       levels_[level].erase(levels_[level].begin());
       --count_;
-      last_reason_ = fmt::format("pid {} is first in level {}, the highest level with a ready process", p->pid, level);
+      last_pid_ = p->pid;
+      last_level_ = level;
       return p;
     }
     return nullptr;
@@ -121,6 +130,8 @@ class Mlfq final : public Policy {
   // Per level: (order of entering the ready queue, process). Sequence numbers are unique.
   std::vector<std::set<std::pair<std::uint64_t, Process*>>> levels_;
   size_t count_ = 0;
+  Pid last_pid_ = kNoPid;  // the last pick and its level, for last_reason()
+  size_t last_level_ = 0;
 };
 
 }  // namespace

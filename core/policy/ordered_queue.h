@@ -60,6 +60,12 @@ class OrderedQueue {
 // adjust a process as it enters the queue (stride, cfs) and learn when it leaves.
 class OrderedPolicy : public Policy {
  public:
+  OrderedPolicy() {
+    last_reason_ = [this] { return last_pick_.pid == kNoPid ? std::string() : reason(last_pick_); };
+  }
+  OrderedPolicy(const OrderedPolicy&) = delete;  // last_reason_ holds `this`
+  OrderedPolicy& operator=(const OrderedPolicy&) = delete;
+
   void enqueue(Process& p, EnqueueReason why, Tick now) override {
     before_enqueue(p, why, now);
     queue_.insert(p, key(p), aux(p));
@@ -67,7 +73,7 @@ class OrderedPolicy : public Policy {
   Process* pick(int, Tick) override {
     if (queue_.empty()) return nullptr;
     const OrderedEntry e = queue_.pop_front();
-    last_reason_ = reason(*e.process);
+    last_pick_ = {e.pid, e.key, detail(*e.process)};
     on_leave(*e.process, e.aux, true);
     return e.process;
   }
@@ -93,14 +99,24 @@ class OrderedPolicy : public Policy {
 
   // The sort key; must not change while p is queued.
   virtual std::int64_t key(const Process& p) const = 0;
-  // Why p was picked, for last_reason().
-  virtual std::string reason(const Process& p) const = 0;
+  // What last_reason() needs to say why a process was picked, kept as values at the pick so
+  // the sentence is formatted only when a view asks (picks are on the hot path).
+  struct Pick {
+    Pid pid = kNoPid;
+    std::int64_t key = 0;
+    std::int64_t detail = 0;  // detail(p) at the pick
+  };
+  virtual std::int64_t detail(const Process&) const { return 0; }
+  virtual std::string reason(const Pick& pick) const = 0;
   virtual std::int64_t aux(const Process&) const { return 0; }
   virtual void before_enqueue(Process&, EnqueueReason, Tick) {}
   // p left the queue, picked to run or removed; aux is what aux(p) was when it entered.
   virtual void on_leave(Process&, std::int64_t /*aux*/, bool /*picked*/) {}
 
   OrderedQueue queue_;
+
+ private:
+  Pick last_pick_;
 };
 
 }  // namespace proclab

@@ -57,10 +57,11 @@ class PriorityBands final : public OrderedPolicy {
   }
 
   std::int64_t key(const Process& p) const override { return p.priority; }
-  std::string reason(const Process& p) const override {
-    if (p.priority != p.base_priority)
-      return fmt::format("pid {} has the best priority ({}, aged from {})", p.pid, p.priority, p.base_priority);
-    return fmt::format("pid {} has the best priority ({})", p.pid, p.priority);
+  std::int64_t detail(const Process& p) const override { return p.base_priority; }
+  std::string reason(const Pick& pick) const override {
+    if (pick.key != pick.detail)
+      return fmt::format("pid {} has the best priority ({}, aged from {})", pick.pid, pick.key, pick.detail);
+    return fmt::format("pid {} has the best priority ({})", pick.pid, pick.key);
   }
   void before_enqueue(Process& p, EnqueueReason, Tick) override {
     p.priority = p.base_priority;

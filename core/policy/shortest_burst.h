@@ -24,11 +24,11 @@ class ShortestBurst final : public OrderedPolicy {
     const auto burst = p.program ? p.program->remaining_burst() : std::nullopt;
     return burst ? *burst : kUnknownKey;
   }
-  std::string reason(const Process& p) const override {
-    const std::int64_t k = key(p);
-    if (k == kUnknownKey) return fmt::format("pid {} is first of the processes whose burst length is unknown", p.pid);
-    return fmt::format("pid {} has the shortest {} ({} ticks)", p.pid,
-                       preemptive_ ? "remaining burst" : "next CPU burst", k);
+  std::string reason(const Pick& pick) const override {
+    if (pick.key == kUnknownKey)
+      return fmt::format("pid {} is first of the processes whose burst length is unknown", pick.pid);
+    return fmt::format("pid {} has the shortest {} ({} ticks)", pick.pid,
+                       preemptive_ ? "remaining burst" : "next CPU burst", pick.key);
   }
 
   std::string_view name_;

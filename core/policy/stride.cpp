@@ -32,9 +32,10 @@ class Stride final : public OrderedPolicy {
 
  private:
   std::int64_t key(const Process& p) const override { return static_cast<std::int64_t>(p.sched.pass); }
-  std::string reason(const Process& p) const override {
-    return fmt::format("pid {} has the lowest pass ({}; stride {} for {} tickets)", p.pid, p.sched.pass,
-                       stride_of(p), p.tickets);
+  std::int64_t detail(const Process& p) const override { return std::max(p.tickets, 1); }
+  std::string reason(const Pick& pick) const override {
+    return fmt::format("pid {} has the lowest pass ({}; stride {} for {} tickets)", pick.pid, pick.key,
+                       kStrideOne / pick.detail, pick.detail);
   }
   void before_enqueue(Process& p, EnqueueReason why, Tick) override {
     if (why != EnqueueReason::Preempt) p.sched.pass = std::max(p.sched.pass, floor_);

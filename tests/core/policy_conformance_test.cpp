@@ -131,6 +131,28 @@ TEST_P(PolicyConformance, SameScenarioAndSeedGiveAByteIdenticalTrace) {
   EXPECT_EQ(events_json(first.kernel->trace()), events_json(second.kernel->trace()));
 }
 
+// Exercises remove() and re-enqueue (Continue): every Ready process at tick 3 is stopped, one
+// is given a new priority, and all are continued two ticks later.
+TEST_P(PolicyConformance, StoppingAndContinuingReadyProcessesLosesNone) {
+  auto k = test::start(make());
+  test::step(*k, 3);
+  std::vector<Pid> stopped;
+  for (const Process* p : k->processes())
+    if (p->state == ProcState::Ready) stopped.push_back(p->pid);
+  ASSERT_FALSE(stopped.empty());
+  for (Pid pid : stopped) EXPECT_EQ(k->send_signal(pid, kSIGSTOP), 0);
+  test::step(*k, 2);
+  EXPECT_EQ(k->set_priority(stopped.front(), 7), 0);
+  for (Pid pid : stopped) EXPECT_EQ(k->send_signal(pid, kSIGCONT), 0);
+  if (const Process* p = k->process(stopped.back()); p->state == ProcState::Ready) k->set_priority(p->pid, -3);
+  EXPECT_EQ(k->run(100000), StopReason::Exit);
+}
+
+TEST_P(PolicyConformance, ExplainsItsLastPick) {
+  const test::SimRun r = test::run(make(), 100000);
+  EXPECT_NE(r.kernel->policy().last_reason().find("pid "), std::string::npos) << r.kernel->policy().last_reason();
+}
+
 std::vector<std::string> catalog_names() {
   std::vector<std::string> names;
   for (const PolicyInfo& p : policy_catalog()) names.emplace_back(p.name);

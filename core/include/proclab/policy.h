@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -61,11 +62,14 @@ class Policy {
   virtual void on_ran(Process& /*p*/, Tick /*now*/) {}
 
   virtual std::vector<ReadyRow> ready_rows() const = 0;
-  // One sentence on why the last pick was made ("P2 has the shortest next burst (3)").
-  const std::string& last_reason() const { return last_reason_; }
+  // One sentence on why the last pick was made ("pid 101 has the shortest next burst (3)"),
+  // or "" before the first pick.
+  std::string last_reason() const { return last_reason_ ? last_reason_() : std::string(); }
 
  protected:
-  std::string last_reason_;
+  // Set by pick(). A closure, so the sentence is only formatted when a view asks for it:
+  // picks are on the hot path. Capture values (pids, keys), not references.
+  std::function<std::string()> last_reason_;
 };
 
 struct PolicyInfo {
