@@ -24,8 +24,8 @@ struct Options {
   std::string lesson;
   int ticks = 0;
   std::string lang = "en";
-  std::string size = "1280x800";
-  float scale = 1.0f;
+  std::string size;   // default: 1280x800 headless, 90% of the screen otherwise
+  float scale = 0;    // default: from the window size (1.5x from 1800x1000, 2x from 3000x1800)
   std::string theme = "dark";
 };
 
@@ -57,8 +57,8 @@ int main(int argc, char** argv) {
   cli.add_option("--lesson", o.lesson, "lesson to open (default: fork-three)");
   cli.add_option("--ticks", o.ticks, "run this many ticks first")->check(CLI::Range(0, 10000000));
   cli.add_option("--lang", o.lang, "en or zh")->check(CLI::IsMember({"en", "zh"}));
-  cli.add_option("--size", o.size, "window size WxH");
-  cli.add_option("--scale", o.scale, "classroom scale: 1, 1.5 or 2")->check(CLI::Range(0.5f, 3.0f));
+  cli.add_option("--size", o.size, "window size WxH (default: 1280x800 for screenshots, 90% of the screen)");
+  cli.add_option("--scale", o.scale, "classroom scale: 1, 1.5 or 2 (default: from the window size)")->check(CLI::Range(0.5f, 3.0f));
   cli.add_option("--theme", o.theme, "dark or light")->check(CLI::IsMember({"dark", "light"}));
   try {
     cli.parse(argc, argv);
@@ -67,10 +67,10 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "proclab: %s\n", e.what());
     return kExitBadInput;
   }
-  int width = 0, height = 0;
-  char x = 0;
-  if (std::sscanf(o.size.c_str(), "%d%c%d", &width, &x, &height) != 3 || x != 'x' || width < 320 || height < 240 ||
-      width > 8192 || height > 8192) {
+  int width = 1280, height = 800;
+  char x = 'x';
+  if (!o.size.empty() && (std::sscanf(o.size.c_str(), "%d%c%d", &width, &x, &height) != 3 || x != 'x' || width < 320 ||
+                          height < 240 || width > 8192 || height > 8192)) {
     std::fprintf(stderr, "proclab: --size: expected WIDTHxHEIGHT between 320x240 and 8192x8192, got \"%s\"\n", o.size.c_str());
     return kExitBadInput;
   }
@@ -86,6 +86,14 @@ int main(int argc, char** argv) {
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   if (headless) glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+  if (o.size.empty() && !headless) {
+    if (GLFWmonitor* m = glfwGetPrimaryMonitor()) {
+      int mx = 0, my = 0, mw = 0, mh = 0;
+      glfwGetMonitorWorkarea(m, &mx, &my, &mw, &mh);
+      if (mw >= 800 && mh >= 600) width = mw * 9 / 10, height = mh * 9 / 10;
+    }
+  }
+  if (o.scale == 0) o.scale = (width >= 3000 && height >= 1800) ? 2.0f : (width >= 1800 && height >= 1000) ? 1.5f : 1.0f;
   GLFWwindow* window = glfwCreateWindow(width, height, "proclab", nullptr, nullptr);
   if (!window) {
     std::fprintf(stderr, "proclab: cannot open an OpenGL 3.3 window on this display; use proclab-cli instead\n");

@@ -185,6 +185,7 @@ void ForkTreeView::draw_node(ImDrawList* dl, const TreeNode& n, ImVec2 ctr, ImVe
     char adopted[48];
     std::snprintf(adopted, sizeof adopted, tr(S::AdoptedBy), n.adopted_by);
     const ImVec2 s3 = ImGui::CalcTextSize(adopted);
+    dl->AddRectFilled({ctr.x - s3.x / 2 - 2, b.y + 2}, {ctr.x + s3.x / 2 + 2, b.y + 2 + s3.y}, ImGui::GetColorU32(ImGuiCol_WindowBg), 3);
     dl->AddText({ctr.x - s3.x / 2, b.y + 2}, ImGui::GetColorU32(ImGuiCol_TextDisabled), adopted);
   }
 }

@@ -70,6 +70,17 @@ void ProgramView::draw_code(ViewContext& c) {
       if (p->alive() && p->program) at_line[p->program->current_line()].push_back(p->pid);
   }
   const int bad_line = error_line(err);
+  // Keep the line the (first) running process is on in view as it moves.
+  int running_line = 0;
+  if (const Kernel* k = c.session.kernel()) {
+    for (const CpuState& cpu : k->cpus())
+      if (cpu.running && cpu.running->program) {
+        running_line = cpu.running->program->current_line();
+        break;
+      }
+  }
+  const bool follow = running_line != 0 && running_line != followed_line_;
+  if (running_line != 0) followed_line_ = running_line;
   ImGui::BeginChild("code", {0, 0}, true, ImGuiWindowFlags_HorizontalScrollbar);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   int line_no = 1;
@@ -87,6 +98,7 @@ void ProgramView::draw_code(ViewContext& c) {
                         with_alpha(pid_color(it->second.front()), 0.28f));
     }
     if (line_no == bad_line) dl->AddRectFilled(p, {p.x + ImGui::GetContentRegionAvail().x, p.y + h}, IM_COL32(220, 50, 40, 80));
+    if (follow && line_no == running_line) ImGui::SetScrollHereY(0.4f);
     ImGui::TextDisabled("%3d", line_no);
     ImGui::SameLine();
     ImGui::TextUnformatted(src.data() + start, src.data() + end);

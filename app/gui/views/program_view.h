@@ -21,6 +21,7 @@ class ProgramView final : public View {
   bool editing_ = false;
   std::string buffer_;
   std::string job_error_;
+  int followed_line_ = 0;  // line the code view last scrolled to
 };
 
 }  // namespace proclab::gui
