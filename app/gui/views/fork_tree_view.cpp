@@ -22,17 +22,20 @@ void ForkTreeView::draw_content(ViewContext& c) {
   ImGui::TextDisabled("%s", tr(S::TreeHint));
   if (!k) return;
 
-  if (built_for_ != c.session.revision() || built_selected_ != c.ui.selected || built_exited_ != show_exited_) {
-    layout_ = layout_fork_tree(*k, {.budget = 400, .max_children = 16, .show_terminated = show_exited_,
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  if (avail.x < 10 || avail.y < 10) return;
+  // As many children side by side as stay readable in this width; the rest fold into "+N".
+  const int max_children = std::clamp(static_cast<int>(avail.x / (70 * c.ui.scale)) - 1, 3, 16);
+  if (built_for_ != c.session.revision() || built_selected_ != c.ui.selected || built_exited_ != show_exited_ ||
+      built_max_children_ != max_children) {
+    layout_ = layout_fork_tree(*k, {.budget = 400, .max_children = max_children, .show_terminated = show_exited_,
                                     .by_fork = show_exited_, .selected = c.ui.selected});
     built_for_ = c.session.revision();
     built_selected_ = c.ui.selected;
     built_exited_ = show_exited_;
+    built_max_children_ = max_children;
   }
-
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
-  if (avail.x < 10 || avail.y < 10) return;
   ImGui::InvisibleButton("canvas", avail, ImGuiButtonFlags_MouseButtonLeft);
   const bool hovered = ImGui::IsItemHovered();
   ImGuiIO& io = ImGui::GetIO();

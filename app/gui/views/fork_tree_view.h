@@ -22,6 +22,7 @@ class ForkTreeView final : public View {
   std::uint64_t built_for_ = ~0ull;
   Pid built_selected_ = kNoPid;
   bool built_exited_ = true;
+  int built_max_children_ = 0;
   bool show_exited_ = true;
   bool fit_ = true;
   float zoom_ = 1;
