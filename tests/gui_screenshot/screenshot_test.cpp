@@ -72,6 +72,12 @@ void expect_screenshot(const std::string& args, const std::string& name, int w, 
 
 TEST(Screenshot, DefaultLessonInEnglishAt1280x800) { expect_screenshot("--ticks 20", "default_en", 1280, 800); }
 
+TEST(Screenshot, ZombieLessonInChinese) { expect_screenshot("--lesson zombie --ticks 60 --lang zh", "zombie_zh", 1280, 800); }
+
+TEST(Screenshot, ForkBombAtOneAndAHalf) {
+  expect_screenshot("--lesson fork-bomb --ticks 80 --scale 1.5 --size 1920x1080", "bomb", 1920, 1080);
+}
+
 TEST(Screenshot, ChineseAt1920x1080) { expect_screenshot("--ticks 20 --lang zh --size 1920x1080", "zh_1080", 1920, 1080); }
 
 TEST(Screenshot, ClassroomScaleTwo) { expect_screenshot("--ticks 5 --scale 2 --size 1920x1080", "scale2", 1920, 1080); }

@@ -181,3 +181,63 @@ TEST(ComparePolicies, RoundRobinWaitsLessThanFcfsOnTheTextbookWorkload) {
 
 }  // namespace
 }  // namespace proclab
+
+#include "proclab/lesson.h"
+#include "proclab/view_records.h"
+
+namespace proclab {
+namespace {
+
+Document three_forks() {
+  Document d;
+  d.kind = DocumentKind::Program;
+  d.title = "fork-three";
+  d.source = "import os\nos.fork()\nos.fork()\nos.fork()\nprint('1')\n";
+  d.settings.policy.name = "rr";
+  return d;
+}
+
+Expected<std::unique_ptr<Kernel>> interpreter(const Document& d) {
+  return build_program_kernel(d.source, d.settings.kernel, d.settings.policy, d.lang);
+}
+
+// The notes' first demo: fork(); fork(); fork(); print('1') prints eight 1s.
+TEST(SessionProgram, ThreeForksPrintEightOnes) {
+  Session s(interpreter);
+  s.load(three_forks());
+  s.set_speed(1000);
+  s.play();
+  for (int i = 0; i < 20 && s.playing(); ++i) s.advance(1.0);
+  EXPECT_EQ(console_lines(s.kernel()->trace()).size(), 8u);
+}
+
+TEST(SessionProgram, StepBackThroughForksReplaysTheSameTree) {
+  Session a(interpreter), b(interpreter);
+  a.load(three_forks());
+  b.load(three_forks());
+  for (int i = 0; i < 7; ++i) a.step();
+  a.step_back();
+  for (int i = 0; i < 6; ++i) b.step();
+  EXPECT_EQ(events_json(a.kernel()->trace()), events_json(b.kernel()->trace()));
+}
+
+TEST(SessionProgram, SyntaxErrorIsReportedWithLineAndColumn) {
+  Session s(interpreter);
+  Document d = three_forks();
+  d.source = "import os\nos.fork(\n";
+  s.load(d);
+  EXPECT_EQ(s.kernel(), nullptr);
+  EXPECT_NE(s.error().find("program.py:"), std::string::npos) << s.error();
+}
+
+TEST(SessionProgram, EditingTheSourceRestartsAtTickZero) {
+  Session s(interpreter);
+  s.load(three_forks());
+  s.step();
+  s.edit_source("print('hi')\n");
+  EXPECT_EQ(s.now(), 0);
+  EXPECT_EQ(s.document().source, "print('hi')\n");
+}
+
+}  // namespace
+}  // namespace proclab
