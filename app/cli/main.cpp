@@ -9,6 +9,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "proclab 0.1");
   proclab::cli::add_sched_command(app);
+  proclab::cli::add_real_command(app);
+  proclab::cli::add_trace_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
