@@ -53,6 +53,25 @@ struct Live {
   ProcState state = ProcState::Ready;
 };
 
+// Counting starts at the target's exec: a process that started exactly one child, which then
+// exec'd a program, and printed nothing itself is a wrapper (sh -c, a shim), not the target.
+void mark_wrappers(LabReport& rep, const std::map<Pid, bool>& execed, const std::map<Pid, bool>& printed) {
+  const auto children_of = [&](Pid pid) {
+    std::vector<ProcessReport*> kids;
+    for (ProcessReport& p : rep.processes)
+      if (p.original_ppid == pid && !p.is_init) kids.push_back(&p);
+    return kids;
+  };
+  auto top = children_of(1);
+  if (top.size() != 1) return;
+  for (ProcessReport* root = top.front();;) {
+    const auto kids = children_of(root->pid);
+    if (kids.size() != 1 || !execed.contains(kids.front()->pid) || printed.contains(root->pid)) return;
+    root->wrapper = true;
+    root = kids.front();
+  }
+}
+
 }  // namespace
 
 LabResult Collector::finish(LabReport base) && {
@@ -83,6 +102,7 @@ LabResult Collector::finish(LabReport base) && {
     trace.add(Event{static_cast<Tick>(t), pid, detail, static_cast<std::int16_t>(cpu), kind, from, to});
   };
   std::vector<std::pair<std::int64_t, int>> population;  // (time, +1 created / -1 gone)
+  std::map<Pid, bool> execed, printed;
   for (const Item& item : items_) {
     const Record& r = item.record;
     const auto it = procs.find(r.pid);
@@ -123,9 +143,11 @@ LabResult Collector::finish(LabReport base) && {
         break;
       }
       case RecordKind::Output:
+        printed[r.pid] = true;
         event(r.time_us, r.pid, EventKind::Output, trace.add_text(item.text), ProcState::Ready, ProcState::Ready);
         break;
       case RecordKind::Exec:
+        execed[r.pid] = true;
         if (p) {
           p->command = item.text;
           if (r.host > 0) p->host_pid = r.host;
@@ -170,6 +192,8 @@ LabResult Collector::finish(LabReport base) && {
   for (const auto& [time, delta] : population) rep.peak_processes = std::max(rep.peak_processes, live += delta);
   for (const ProcessReport& p : rep.processes)
     if (p.pid != 1 && p.original_ppid == 1 && p.exit_code) rep.exit_code = *p.exit_code;
+  if (trace_mode_) mark_wrappers(rep, execed, printed);
+  for (const ProcessReport& p : rep.processes) rep.target_processes += !p.is_init && !p.wrapper ? 1 : 0;
   return out;
 }
 

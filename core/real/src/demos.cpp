@@ -181,7 +181,7 @@ void spawn_escapers() {
     const pid_t child = lab_fork();
     if (child >= 0) continue;  // parent and child both go on forking
     if (getpid() != root) lab_hold();
-    lab_sleep_ms(20);  // let the others hit the cap too
+    lab_sleep_ms(100);  // let the others hit the cap too, and the sampler see the full tree
     lab_print("fork failed with EAGAIN: the cap holds");
     lab_exit(0);
   }

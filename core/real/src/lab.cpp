@@ -114,7 +114,9 @@ Expected<Plan> make_plan(const LabOptions& o, const DemoInfo* demo) {
     budget = {true, fmt::format("the demos take one unit of a shared counter (cap {}) before each fork", o.cap)};
   else
     budget = {false, "switched off for this run"};
-  if (demo && demo->needs_kernel_cap && o.require_kernel_cap && !cg.active && !rl.active) {
+  // Never a fork bomb without any cap; the budget alone only when a test explicitly allows it.
+  const bool capped = cg.active || rl.active || (budget.active && !o.require_kernel_cap);
+  if (demo && demo->needs_kernel_cap && !capped) {
     if (lab.cgroup) detail::sweep_and_remove_cgroup(lab.cgroup->path);
     return Error{fmt::format("{} refuses to start: no kernel-enforced cap is available (cgroup: {}; rlimit: {})",
                              demo->name, cg.notes, rl.notes)};

@@ -38,8 +38,9 @@ std::string lab_report_json(const LabResult& result) {
   for (int i = 0; i < kLayerCount; ++i)
     fmt::format_to(it, "{}\n    \"{}\": {{\"active\": {}, \"notes\": {}}}", i ? "," : "", to_string(static_cast<Layer>(i)),
                    r.layers[i].active, json_quote(r.layers[i].notes));
-  fmt::format_to(it, "\n  }},\n  \"cap\": {},\n  \"peak_processes\": {},\n  \"fork_failures\": {},\n  \"processes\": [",
-                 r.cap, r.peak_processes, r.fork_failures);
+  fmt::format_to(it, "\n  }},\n  \"cap\": {},\n  \"peak_processes\": {},\n  \"target_processes\": {},\n  \"fork_failures\": {},"
+                 "\n  \"processes\": [",
+                 r.cap, r.peak_processes, r.target_processes, r.fork_failures);
   for (size_t i = 0; i < r.processes.size(); ++i) {
     const ProcessReport& p = r.processes[i];
     std::string states, cpus;
@@ -47,10 +48,10 @@ std::string lab_report_json(const LabResult& result) {
     for (int c : p.cpus) cpus += fmt::format("{}{}", cpus.empty() ? "" : ", ", c);
     fmt::format_to(it,
                    "{}\n    {{\"pid\": {}, \"host_pid\": {}, \"ppid\": {}, \"original_ppid\": {}, \"exit_code\": {}, "
-                   "\"observed_states\": [{}], \"init\": {}, \"command\": {}, \"threads\": {}, \"nice\": {}, "
-                   "\"cpu_time_ms\": {}, \"cpus\": [{}]}}",
+                   "\"observed_states\": [{}], \"init\": {}, \"wrapper\": {}, \"command\": {}, \"threads\": {}, "
+                   "\"nice\": {}, \"cpu_time_ms\": {}, \"cpus\": [{}]}}",
                    i ? "," : "", p.pid, p.host_pid, p.ppid, p.original_ppid,
-                   p.exit_code ? std::to_string(*p.exit_code) : "null", states, p.is_init, json_quote(p.command),
+                   p.exit_code ? std::to_string(*p.exit_code) : "null", states, p.is_init, p.wrapper, json_quote(p.command),
                    p.threads, p.nice, p.cpu_time_ms, cpus);
   }
   fmt::format_to(it, "\n  ],\n  \"events\": {},\n  \"output\": [", events_json(result.trace));
@@ -84,6 +85,7 @@ std::string lab_report_text(const LabResult& result) {
                      "COMMAND");
   for (const ProcessReport& p : r.processes) {
     std::string extra;
+    if (p.wrapper) extra += " (wrapper: not counted)";
     if (p.threads > 1) extra += fmt::format(" ({} threads)", p.threads);
     if (!p.cpus.empty() && p.cpu_time_ms > 0)
       extra += fmt::format(" nice {} cpu {} ms on CPU {}", p.nice, p.cpu_time_ms, fmt::join(p.cpus, ","));
@@ -109,6 +111,8 @@ std::string lab_report_tree(const LabResult& result) {
   const std::function<void(const ProcessReport&, const std::string&, bool, bool)> draw =
       [&](const ProcessReport& p, const std::string& prefix, bool last, bool top) {
         std::string line = fmt::format("{} {}  [{}] {}", p.pid, p.command, p.observed_states, exit_text(p));
+        if (p.wrapper) line += "  (wrapper)";
+        if (p.threads > 1) line += fmt::format("  ({} threads)", p.threads);
         if (p.ppid != p.original_ppid) line += fmt::format("  (reparented to {})", p.ppid);
         out += top ? line + "\n" : prefix + (last ? "└─ " : "├─ ") + line + "\n";
         const auto& kids = children[p.pid];
@@ -116,8 +120,7 @@ std::string lab_report_tree(const LabResult& result) {
           draw(*kids[i], top ? "" : prefix + (last ? "   " : "│  "), i + 1 == kids.size(), false);
       };
   if (init) draw(*init, "", true, true);
-  out += fmt::format("{} processes, peak {}, fork failures {}, survivors {}\n", r.processes.size() - (init ? 1 : 0),
-                     r.peak_processes, r.fork_failures, r.survivors);
+  out += fmt::format("{} processes, peak {}, fork failures {}, survivors {}\n", r.target_processes, r.peak_processes, r.fork_failures, r.survivors);
   return out;
 }
 

@@ -36,7 +36,7 @@ struct LabOptions {
   bool pdeathsig = true;         // jailer and init die with their parent (kernel path)
   bool lifeline = true;          // jailer watches a pipe from the app and cleans up when it breaks
   // A fork bomb refuses to start unless cgroup or rlimit is active; tests of the budget layer
-  // alone clear this. Not reachable from the CLI.
+  // alone clear this (it never runs with no cap layer at all). Not reachable from the CLI.
   bool require_kernel_cap = true;
   std::vector<std::string> argv;  // trace: the command and its arguments
 };
@@ -50,7 +50,8 @@ struct ProcessReport {
   std::string observed_states;   // letters in the order /proc showed them, e.g. "RSZ"
   bool is_init = false;
   int threads = 1;               // trace: threads seen in this process (Tgid)
-  std::string command;           // trace: last exec'd command; demos: the demo role
+  std::string command;           // trace: last exec'd command; demos: the demo's name
+  bool wrapper = false;          // trace: a shell or shim that only started the target and waited
   long cpu_time_ms = 0;          // utime+stime at the last sample
   std::vector<int> cpus;         // processors it was seen on
   int nice = 0;
@@ -61,6 +62,7 @@ struct LabReport {
   LayerStatus layers[kLayerCount];
   int cap = 0;
   int peak_processes = 0;  // most workload processes existing at once (zombies included)
+  int target_processes = 0;  // processes of the workload, wrappers not counted (see ProcessReport)
   int fork_failures = 0;
   std::vector<ProcessReport> processes;  // init first, then in creation order
   int survivors = 0;                     // lab processes still alive after cleanup

@@ -1,0 +1,29 @@
+// proclab_fork_helper K [THREADS]: a plain program for the tracer tests. Calls fork() exactly K
+// times (K <= 10; every process runs the remaining forks, so 2^K processes), each process prints
+// "1" and waits for its children. With THREADS > 0 the first process also starts that many
+// threads, which must be shown as threads, not processes.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <thread>
+#include <vector>
+
+int main(int argc, char** argv) {
+  const int k = argc > 1 ? std::atoi(argv[1]) : 0;
+  const int threads = argc > 2 ? std::atoi(argv[2]) : 0;
+  if (k < 0 || k > 10 || threads < 0 || threads > 8) {
+    std::fprintf(stderr, "usage: proclab_fork_helper K (0-10) [THREADS (0-8)]\n");
+    return 2;
+  }
+  std::vector<std::thread> pool;
+  for (int i = 0; i < threads; ++i) pool.emplace_back([] { usleep(20000); });
+  for (auto& t : pool) t.join();
+  for (int i = 0; i < k; ++i) fork();
+  std::printf("1\n");
+  std::fflush(stdout);
+  while (wait(nullptr) > 0) {
+  }
+  return 0;
+}
