@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -48,6 +49,9 @@ bool alive(pid_t pid) {
 }
 
 WatchedCli start_watched_cli(const std::vector<std::string>& args) {
+  // Whatever the killed CLI leaves orphaned (its jailer, the lab init) is re-parented to this test
+  // process, which reaps it: the test leaves no zombie for the machine's pid 1 to collect.
+  prctl(PR_SET_CHILD_SUBREAPER, 1);
   int p[2];
   if (pipe2(p, O_CLOEXEC) != 0) return {};
   const pid_t pid = fork();
@@ -75,6 +79,8 @@ bool watch_reaches_eof(const WatchedCli& cli, int timeout_ms) {
 
 void finish_watched_cli(WatchedCli& cli) {
   if (cli.pid > 0) waitpid(cli.pid, nullptr, 0);
+  while (waitpid(-1, nullptr, 0) > 0) {
+  }
   if (cli.watch_fd >= 0) close(cli.watch_fd);
   cli = {};
 }

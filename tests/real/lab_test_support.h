@@ -27,7 +27,8 @@ struct WatchedCli {
 WatchedCli start_watched_cli(const std::vector<std::string>& args);
 // True when the watch pipe reached EOF within timeout_ms (every holder is dead).
 bool watch_reaches_eof(const WatchedCli& cli, int timeout_ms);
-// Reaps the CLI process (after it exited or was killed) and closes the watch fd.
+// Reaps the CLI process (after it exited or was killed) and everything it orphaned (the test
+// process is a child subreaper), and closes the watch fd.
 void finish_watched_cli(WatchedCli& cli);
 
 // Runs proclab-cli with args; returns its exit code and fills out/err.

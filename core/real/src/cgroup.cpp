@@ -138,7 +138,9 @@ int sweep_and_remove_cgroup(const std::string& path) {
     const std::vector<pid_t> procs = cgroup_procs(path);
     for (pid_t p : procs) kill(p, SIGSTOP);
     for (pid_t p : procs) kill(p, SIGKILL);
-    if (procs.empty() && cgroup_pids_current(path) <= 0 && rmdir(path.c_str()) == 0) return 0;
+    // Wait for pids.current 0 (zombies are still charged), but not forever: a lab init orphaned by
+    // a killed proclab stays charged until the machine's pid 1 reaps it, and does not block rmdir.
+    if (procs.empty() && (cgroup_pids_current(path) <= 0 || round >= 200) && rmdir(path.c_str()) == 0) return 0;
     if (!exists(path)) return 0;
     sleep_us(1000);
   }
