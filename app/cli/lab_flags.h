@@ -17,7 +17,7 @@ struct LabFlags {
   std::vector<std::string> without;  // hidden: layers or cleanup paths switched off (tests)
 };
 
-// Adds --cap, --timeout, --format and the hidden --without to cmd.
+// Adds --cap, --timeout, --sample-us, --format and the hidden --without to cmd.
 void add_lab_flags(CLI::App& cmd, LabFlags& flags);
 // The options with --without applied.
 proclab::real::LabOptions lab_options(const LabFlags& flags);

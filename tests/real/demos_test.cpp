@@ -60,7 +60,7 @@ TEST(RealDemos, ForkOnceChildsPpidIsTheParentsPid) {
 }
 
 TEST(RealDemos, WaitReapsChildrenInTheOrderTheyEnd) {
-  // The children sleep 30, 10 and 20 ms: wait() returns the second, the third, then the first.
+  // The children sleep 120, 40 and 80 ms: wait() returns the second, the third, then the first.
   EXPECT_EQ(output_lines(run("wait")),
             (std::vector<std::string>{"wait reaped pid 4 (exit code 2)", "wait reaped pid 5 (exit code 3)",
                                       "wait reaped pid 3 (exit code 1)"}));

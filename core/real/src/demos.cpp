@@ -28,7 +28,7 @@ constexpr std::array kDemos{
              false, false},
     DemoInfo{"orphan", "parent exits first: the child's ppid becomes the lab's init (pid 1), which reaps it", false,
              false},
-    DemoInfo{"wait", "three children exit at different times; wait() reaps them in the order they end", false,
+    DemoInfo{"wait", "three children end after 120, 40 and 80 ms; wait() reaps them in the order they end", false,
              false},
     DemoInfo{"waitpid", "three children; waitpid() reaps them in the order the parent asks", false, false},
     DemoInfo{"fork-bomb",
@@ -115,7 +115,7 @@ int g_num = 100;
   while (waitid(P_PID, static_cast<id_t>(child), &info, WEXITED | WNOWAIT) < 0 && errno == EINTR) {
   }
   lab_print(fmt::format("parent: child {} has exited; not waiting yet, so it is a zombie (Z)", child));
-  lab_sleep_ms(50);
+  lab_sleep_ms(100);
   int code = 0;
   lab_wait(child, &code);
   lab_print(fmt::format("parent: waited for {}: it is gone", child));
@@ -128,7 +128,7 @@ int g_num = 100;
   const pid_t child = lab_fork();
   if (child == 0) {
     while (getppid() == parent) lab_sleep_ms(1);  // the parent may even be gone before we run
-    lab_sleep_ms(20);  // let the sampler see the new parent
+    lab_sleep_ms(50);  // let the sampler see the new parent
     lab_print(fmt::format("child: my parent was {}, now it is {}", parent, getppid()));
     lab_exit(0);
   }
@@ -137,7 +137,7 @@ int g_num = 100;
 }
 
 [[noreturn]] void wait_demo(bool by_pid) {
-  constexpr int kDelays[] = {30, 10, 20};
+  constexpr int kDelays[] = {120, 40, 80};  // far apart, so the order survives a busy machine
   pid_t children[3] = {};
   for (int i = 0; i < 3; ++i) {
     children[i] = lab_fork();
