@@ -281,9 +281,12 @@ void jailer_main(const LabPlan& plan) {
   const bool trace_mode = plan.demo == nullptr;
   const std::int64_t deadline_us = static_cast<std::int64_t>(plan.options.timeout_s * 1e6);
   const int period_us = plan.options.sample_period_us;
+  std::int64_t next_sample_us = 0;
   for (;;) {
     pollfd fds[2] = {{lab[0], POLLIN, 0}, {plan.options.lifeline ? plan.lifeline_fd : -1, POLLIN, 0}};
-    const timespec wait{0, period_us * 1000L};
+    // Records wake us at once; /proc is read once per period, not once per record.
+    const std::int64_t until_sample = std::max<std::int64_t>(0, next_sample_us - lab_time_us(*plan.shared));
+    const timespec wait{0, static_cast<long>(until_sample) * 1000L};
     ppoll(fds, 2, &wait, nullptr);
     if (fds[1].revents & (POLLHUP | POLLIN | POLLERR)) {
       // The app is gone: clean up for it. Nobody reads our report.
@@ -293,7 +296,10 @@ void jailer_main(const LabPlan& plan) {
       _exit(0);
     }
     const bool lab_closed = relay(plan, lab[0], sampler);
-    sampler.sample(trace_mode);
+    if (lab_time_us(*plan.shared) >= next_sample_us) {
+      sampler.sample(trace_mode);
+      next_sample_us = lab_time_us(*plan.shared) + period_us;
+    }
     int status = 0;
     if (waitpid(init, &status, WNOHANG) == init) {
       sampler.sample(trace_mode);
