@@ -4,6 +4,8 @@
 // threads, which must be shown as threads, not processes.
 // proclab_fork_helper --serial N: forks N children one after another, each exiting at once and
 // reaped before the next is forked (the tracer benchmark's workload).
+// proclab_fork_helper --fan N: forks N children that all stay alive (blocked reading a pipe) until
+// the last one is forked, so N+1 processes surely exist at once.
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -22,12 +24,34 @@ int fork_serially(int n) {
   }
   return 0;
 }
+int fan_out(int n) {
+  int p[2];
+  if (pipe(p) != 0) return 1;
+  for (int i = 0; i < n; ++i) {
+    const pid_t child = fork();
+    if (child == 0) {
+      close(p[1]);
+      char c;
+      while (read(p[0], &c, 1) > 0) {
+      }
+      _exit(0);
+    }
+  }
+  close(p[1]);
+  while (wait(nullptr) > 0) {
+  }
+  return 0;
+}
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc == 3 && std::string_view(argv[1]) == "--serial") {
     const int n = std::atoi(argv[2]);
     return n >= 0 && n <= 100000 ? fork_serially(n) : 2;
+  }
+  if (argc == 3 && std::string_view(argv[1]) == "--fan") {
+    const int n = std::atoi(argv[2]);
+    return n >= 0 && n <= 64 ? fan_out(n) : 2;
   }
   const int k = argc > 1 ? std::atoi(argv[1]) : 0;
   const int threads = argc > 2 ? std::atoi(argv[2]) : 0;
