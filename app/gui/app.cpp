@@ -12,6 +12,7 @@
 #include "views/process_table_view.h"
 #include "views/program_view.h"
 #include "views/queues_view.h"
+#include "views/real_run_view.h"
 #include "views/state_diagram_view.h"
 #include "views/timeline_view.h"
 
@@ -32,6 +33,9 @@ App::App(AppOptions options)
   views_.push_back(std::make_unique<ProcessTableView>());
   views_.push_back(std::make_unique<ConsoleView>());
   views_.push_back(std::make_unique<MetricsView>(build_program_document));
+  auto real = std::make_unique<RealRunView>();
+  real_ = real.get();
+  views_.push_back(std::move(real));
   tree_ = views_[1].get();
   timeline_ = views_[2].get();
   console_ = views_[6].get();

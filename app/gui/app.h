@@ -57,6 +57,10 @@ class App {
   Session& session() { return session_; }
   Controller& control() { return control_; }
   UiState& ui() { return ui_; }
+  // Runs the current lesson's real demo in the lab (returns false when it has none);
+  // real_running() until the result is in.
+  bool start_real();
+  bool real_running() const;
   void set_scale(float scale);
   void set_dark(bool dark);
   // Every view, for tests that toggle them.
@@ -83,6 +87,7 @@ class App {
   View* metrics_ = nullptr;
   View* tree_ = nullptr;
   View* timeline_ = nullptr;
+  class RealRunView* real_ = nullptr;
   int current_ = -1;
   bool fonts_dirty_ = true;
   float toolbar_measured_ = 0;  // the toolbar's content height last frame (it wraps when narrow)

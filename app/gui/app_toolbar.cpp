@@ -4,6 +4,8 @@
 #include <cstdio>
 
 #include "app.h"
+#include "proclab/real/demos.h"
+#include "views/real_run_view.h"
 
 namespace proclab::gui {
 
@@ -77,6 +79,14 @@ void App::toolbar(ImVec2 pos, float width, float height) {
   if (ImGui::Button((std::string(tr(S::Step)) + " >###step").c_str())) control_.step();
   ImGui::SameLine();
   if (ImGui::Button((std::string(tr(S::Reset)) + "###reset").c_str())) control_.reset();
+  // A lesson with a real demo can run it in the lab, with real processes (capped).
+  const std::string demo = current_ >= 0 ? catalog_.entries[static_cast<size_t>(current_)].real_demo : "";
+  if (!demo.empty() && real::find_demo(demo)) {
+    flow(label_width(tr(S::RunForReal)) + 20 * s);
+    ImGui::BeginDisabled(real_->running());
+    if (ImGui::Button((std::string(tr(S::RunForReal)) + "###real").c_str())) start_real();
+    ImGui::EndDisabled();
+  }
   flow(150 * s);
   float speed = static_cast<float>(session_.speed());
   ImGui::SetNextItemWidth(150 * s);
@@ -110,6 +120,15 @@ void App::toolbar(ImVec2 pos, float width, float height) {
   toolbar_measured_ = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
   ImGui::End();
 }
+
+bool App::start_real() {
+  const std::string demo = current_ >= 0 ? catalog_.entries[static_cast<size_t>(current_)].real_demo : "";
+  if (demo.empty() || !real::find_demo(demo)) return false;
+  real_->start(demo, session_.document().settings.kernel.max_procs);
+  return true;
+}
+
+bool App::real_running() const { return real_->running(); }
 
 void App::policy_controls() {
   const float s = ui_.scale;

@@ -27,6 +27,7 @@ struct Options {
   std::string size;   // default: 1280x800 headless, 90% of the screen otherwise
   float scale = 0;    // default: from the window size (1.5x from 1800x1000, 2x from 3000x1800)
   std::string theme = "dark";
+  bool real = false;
 };
 
 // $XDG_CONFIG_HOME/proclab/imgui.ini (or ~/.config/...); "" when there is no home.
@@ -59,6 +60,7 @@ int main(int argc, char** argv) {
   cli.add_option("--lang", o.lang, "en or zh")->check(CLI::IsMember({"en", "zh"}));
   cli.add_option("--size", o.size, "window size WxH (default: 1280x800 for screenshots, 90% of the screen)");
   cli.add_option("--scale", o.scale, "classroom scale: 1, 1.5 or 2 (default: from the window size)")->check(CLI::Range(0.5f, 3.0f));
+  cli.add_flag("--run-for-real", o.real, "also run the lesson's real demo in the lab and show it (with --screenshot)");
   cli.add_option("--theme", o.theme, "dark or light")->check(CLI::IsMember({"dark", "light"}));
   try {
     cli.parse(argc, argv);
@@ -129,6 +131,10 @@ int main(int argc, char** argv) {
     }
     for (int i = 0; i < o.ticks && exit_code == 0; ++i)
       if (!app.session().step()) break;
+    if (o.real && exit_code == 0 && !app.start_real()) {
+      std::fprintf(stderr, "proclab: --run-for-real: this lesson has no real demo\n");
+      exit_code = kExitBadInput;
+    }
 
     // Headless: a few frames let windows settle (auto-sized widgets, first-use layout).
     int frames_left = headless ? 4 : -1;
@@ -156,6 +162,7 @@ int main(int argc, char** argv) {
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       const float sx = io.DisplaySize.x > 0 ? static_cast<float>(fb_w) / io.DisplaySize.x : 1.f;
       const float sy = io.DisplaySize.y > 0 ? static_cast<float>(fb_h) / io.DisplaySize.y : 1.f;
+      if (headless && app.real_running()) frames_left = 4;  // wait for the lab's result
       if (headless && --frames_left == 0) {
         const std::string err = proclab::gui::write_framebuffer_png(o.screenshot, 0, 0, fb_w, fb_h, fb_h);
         if (!err.empty()) {

@@ -39,6 +39,9 @@ enum class S {
   // metrics
   Turnaround, Waiting, Response, Completion, Average, ComparePolicies, RunCompare,
   ProcessCountOverTime, Utilization, ContextSwitches, NotFinished,
+  // real run
+  RunForReal, RealRun, RealRunning, RealLayers, RealSummary, HostPid, ObservedStates, ExitCode, Command,
+  RealTimeline, RealError, Yes, No,
   // misc
   FontMissing, SavedTo, PathPrompt, Cancel, OK, Lang_, ErrorPrefix,
   Count_

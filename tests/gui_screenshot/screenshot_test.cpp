@@ -107,3 +107,18 @@ TEST(Screenshot, WithoutADisplayPrintsAHintAndExitsTwo) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Screenshot, RunForRealShowsTheLabRun) {
+  expect_screenshot("--lesson fork-three --ticks 20 --run-for-real", "real", 1280, 800);
+}
+
+TEST(Screenshot, RunForRealOnALessonWithoutDemoIsExitTwo) {
+  if (!have_xvfb()) GTEST_SKIP() << "xvfb-run is not installed";
+  const RunResult r = run("xvfb-run -a " PROCLAB_GUI " --screenshot " + shot("bad") + " --lesson textbook-rr --run-for-real");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("no real demo"), std::string::npos) << r.err;
+}
+
+}  // namespace
