@@ -26,6 +26,14 @@ ImU32 with_alpha(ImU32 color, float alpha) {
   return (color & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
 }
 
+ImU32 pid_text(Pid pid) {
+  const ImU32 c = pid_color(pid);
+  const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+  if (bg.x + bg.y + bg.z < 1.5f) return c;  // dark background: the color as is
+  const auto dim = [&](int shift) { return static_cast<ImU32>(static_cast<float>((c >> shift) & 0xFF) * 0.55f) << shift; };
+  return (c & IM_COL32_A_MASK) | dim(0) | dim(8) | dim(16);
+}
+
 ImU32 text_on(ImU32 bg) {
   const float r = static_cast<float>(bg & 0xFF), g = static_cast<float>((bg >> 8) & 0xFF),
               b = static_cast<float>((bg >> 16) & 0xFF);

@@ -90,6 +90,9 @@ class View {
 
 // Small shared drawing helpers.
 ImU32 with_alpha(ImU32 color, float alpha);
+// The pid's color for text on the window background: darkened on light themes so that pale
+// hues stay readable.
+ImU32 pid_text(Pid pid);
 // Black or white, whichever reads better on `background`.
 ImU32 text_on(ImU32 background);
 // A pid chip: a rounded box in the pid's color with the pid in it; returns true when clicked.

@@ -27,7 +27,7 @@ void ConsoleView::draw_content(ViewContext& c) {
       if (pid_chip(l.pid, c.ui.selected == l.pid)) filter_ = l.pid;
       ImGui::PopID();
       ImGui::SameLine();
-      ImGui::PushStyleColor(ImGuiCol_Text, pid_color(l.pid));
+      ImGui::PushStyleColor(ImGuiCol_Text, pid_text(l.pid));
       ImGui::TextUnformatted(l.text.data(), l.text.data() + l.text.size());
       ImGui::PopStyleColor();
     }

@@ -43,7 +43,7 @@ void MetricsView::draw_content(ViewContext& c) {
             const ProcessMetrics& p = metrics_.processes[static_cast<size_t>(i)];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(pid_color(p.pid)), "%d %s", p.pid, p.name.c_str());
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(pid_text(p.pid)), "%d %s", p.pid, p.name.c_str());
             ImGui::TableNextColumn();
             ImGui::Text("%d", p.arrival);
             ImGui::TableNextColumn();

@@ -31,7 +31,7 @@ void ProcessTableView::draw_content(ViewContext& c) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::PushID(p->pid);
-      ImGui::PushStyleColor(ImGuiCol_Text, pid_color(p->pid));
+      ImGui::PushStyleColor(ImGuiCol_Text, pid_text(p->pid));
       char label[16];
       std::snprintf(label, sizeof label, "%d", p->pid);
       if (ImGui::Selectable(label, c.ui.selected == p->pid, ImGuiSelectableFlags_SpanAllColumns)) c.ui.selected = p->pid;

@@ -147,7 +147,7 @@ void ProgramView::draw_jobs(ViewContext& c) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         const Pid pid = c.session.document().settings.kernel.first_pid + i;
-        ImGui::PushStyleColor(ImGuiCol_Text, pid_color(pid));
+        ImGui::PushStyleColor(ImGuiCol_Text, pid_text(pid));
         ImGui::SetNextItemWidth(-1);
         changed |= ImGui::InputText("##name", &j.name, ImGuiInputTextFlags_EnterReturnsTrue);
         ImGui::PopStyleColor();

@@ -73,7 +73,7 @@ void RealRunView::draw_result(ViewContext& c, const real::LabResult& r) {
         const real::ProcessReport& p = rep.processes[static_cast<size_t>(i)];
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(pid_color(p.pid)), "%d%s", p.pid, p.is_init ? " (init)" : "");
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(pid_text(p.pid)), "%d%s", p.pid, p.is_init ? " (init)" : "");
         ImGui::TableNextColumn();
         ImGui::Text("%d", p.host_pid);
         ImGui::TableNextColumn();
