@@ -16,14 +16,26 @@ namespace proclab::gui {
 
 namespace {
 
-// The line of "file:LINE:COL: message", or 0.
-int error_line(const std::string& message) {
-  const size_t a = message.find(':');
-  if (a == std::string::npos) return 0;
-  int line = 0;
-  const char* begin = message.data() + a + 1;
-  auto [end, ec] = std::from_chars(begin, message.data() + message.size(), line);
-  return (ec == std::errc() && end != begin && *end == ':') ? line : 0;
+struct ErrorAt {
+  int line = 0, column = 0;  // 0: the message names no position
+  std::string text;          // the message's first line, after "file:line:col: "
+};
+
+// Splits "file:LINE:COL: message" (then the source line and a caret on the next lines).
+ErrorAt error_at(const std::string& message) {
+  ErrorAt out;
+  const std::string first = message.substr(0, message.find('\n'));
+  out.text = first;
+  const size_t a = first.find(':');
+  if (a == std::string::npos) return out;
+  const char* p = first.data() + a + 1;
+  const char* end = first.data() + first.size();
+  auto r1 = std::from_chars(p, end, out.line);
+  if (r1.ec != std::errc() || r1.ptr == end || *r1.ptr != ':') return out = {0, 0, first};
+  auto r2 = std::from_chars(r1.ptr + 1, end, out.column);
+  if (r2.ec != std::errc() || r2.ptr == end || *r2.ptr != ':') return out = {0, 0, first};
+  out.text = std::string(r2.ptr + 1 + (r2.ptr + 1 < end && r2.ptr[1] == ' ' ? 1 : 0), end);
+  return out;
 }
 
 }  // namespace
@@ -56,7 +68,9 @@ void ProgramView::draw_code(ViewContext& c) {
     if (ImGui::Button(tr(S::Revert))) editing_ = false;
   }
   const std::string& err = c.session.error();
-  if (!err.empty()) error_text(err);
+  const ErrorAt bad = error_at(err);
+  // Above the code, wrapped so nothing is cut; the caret under the line says where.
+  if (!err.empty()) error_text(bad.line == 0 ? err : std::to_string(bad.line) + ":" + std::to_string(bad.column) + ": " + bad.text);
   if (c.ui.code_font) ImGui::PushFont(c.ui.code_font);
   if (editing_) {
     ImGui::InputTextMultiline("##src", &buffer_, ImGui::GetContentRegionAvail(), ImGuiInputTextFlags_AllowTabInput);
@@ -69,7 +83,7 @@ void ProgramView::draw_code(ViewContext& c) {
     for (const Process* p : k->processes())
       if (p->alive() && p->program) at_line[p->program->current_line()].push_back(p->pid);
   }
-  const int bad_line = error_line(err);
+  const int bad_line = bad.line;
   // Keep the line the (first) running process is on in view as it moves.
   int running_line = 0;
   if (const Kernel* k = c.session.kernel()) {
@@ -112,6 +126,15 @@ void ProgramView::draw_code(ViewContext& c) {
         ImGui::SameLine();
         ImGui::Text("+%zu", it->second.size() - kMaxMarkers);
       }
+    }
+    if (line_no == bad_line) {
+      // The error right under its line, a caret at its column.
+      ImGui::TextDisabled("   ");
+      ImGui::SameLine();
+      const std::string caret = std::string(static_cast<size_t>(std::max(0, bad.column - 1)), ' ') + "^ " + bad.text;
+      ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(235, 80, 60, 255));
+      ImGui::TextUnformatted(caret.c_str());
+      ImGui::PopStyleColor();
     }
     if (end == src.size()) break;
     start = end + 1;
