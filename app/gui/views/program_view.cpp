@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <map>
@@ -46,7 +47,15 @@ void ProgramView::draw_content(ViewContext& c) {
     ImGui::TextWrapped("%s", c.ui.lesson_title.c_str());
     ImGui::PopStyleColor();
   }
-  if (!c.ui.lesson_explain.empty()) ImGui::TextWrapped("%s", c.ui.lesson_explain.c_str());
+  if (!c.ui.lesson_explain.empty()) {
+    // A long explanation scrolls in its own box so the code or job table keeps most of the view.
+    const float wrap = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
+    const float text_h = ImGui::CalcTextSize(c.ui.lesson_explain.c_str(), nullptr, false, wrap).y;
+    const float box_h = std::min(text_h + ImGui::GetStyle().ItemSpacing.y, ImGui::GetContentRegionAvail().y * 0.3f);
+    ImGui::BeginChild("explain", {0, box_h});
+    ImGui::TextWrapped("%s", c.ui.lesson_explain.c_str());
+    ImGui::EndChild();
+  }
   ImGui::Separator();
   if (c.session.document().kind == DocumentKind::Program) draw_code(c);
   else draw_jobs(c);

@@ -30,10 +30,14 @@ void QueuesView::draw_content(ViewContext& c) {
   ImGui::SameLine();
   ImGui::TextWrapped("%s", why.empty() ? "-" : why.c_str());
   ImGui::Separator();
-  const float label_w = ImGui::CalcTextSize(tr(S::ReadyQueue)).x + 40 * c.ui.scale;
   constexpr size_t kMaxChips = 40;  // a fork bomb's queue: show the head and a count
   const std::vector<QueueRow> rows = queue_rows(*k);
   const auto ready_rows = std::count_if(rows.begin(), rows.end(), [](const QueueRow& r) { return r.kind == QueueRow::Kind::Ready; });
+  // The chips start after the widest row title.
+  float label_w = ImGui::CalcTextSize(tr(S::ReadyQueue)).x;
+  for (const QueueRow& r : rows)
+    label_w = std::max(label_w, ImGui::CalcTextSize(r.kind == QueueRow::Kind::Ready && ready_rows > 1 ? r.label.c_str() : row_title(r)).x);
+  label_w += 24 * c.ui.scale;
   for (const QueueRow& r : rows) {
     if (r.kind == QueueRow::Kind::Stopped && r.pids.empty()) continue;
     ImGui::AlignTextToFramePadding();
