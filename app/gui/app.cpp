@@ -25,6 +25,7 @@ App::App(AppOptions options)
   set_language(options_.lang);
   ui_.scale = options_.scale;
   ui_.dark = options_.dark;
+  register_settings();
   views_.push_back(std::make_unique<ProgramView>());
   views_.push_back(std::make_unique<ForkTreeView>());
   views_.push_back(std::make_unique<TimelineView>());

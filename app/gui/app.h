@@ -20,6 +20,8 @@ struct AppOptions {
   Lang lang = Lang::En;
   float scale = 1.0f;
   bool dark = true;
+  // Given on the command line: wins over the value saved in imgui.ini.
+  bool lang_given = false, scale_given = false, theme_given = false;
 };
 
 // A PNG the shell should write after rendering this frame: the pixels of [min, max).
@@ -68,6 +70,7 @@ class App {
 
  private:
   void load_entry(int index);
+  void register_settings();  // app_settings.cpp
   void menu_bar();
   void toolbar(ImVec2 pos, float width, float height);
   void policy_controls();

@@ -115,8 +115,12 @@ int main(int argc, char** argv) {
 
   int exit_code = 0;
   {
-    proclab::gui::App app({o.lesson, o.lang == "zh" ? proclab::gui::Lang::Zh : proclab::gui::Lang::En, o.scale,
-                           o.theme == "dark"});
+    proclab::gui::AppOptions options{o.lesson, o.lang == "zh" ? proclab::gui::Lang::Zh : proclab::gui::Lang::En,
+                                     o.scale, o.theme == "dark"};
+    options.lang_given = cli.count("--lang") > 0;
+    options.scale_given = cli.count("--scale") > 0;
+    options.theme_given = cli.count("--theme") > 0;
+    proclab::gui::App app(options);
     if (!o.lesson.empty() && proclab::gui::find_entry(app.catalog(), o.lesson) < 0) {
       std::string names;
       for (const auto& e : app.catalog().entries) names += (names.empty() ? "" : ", ") + e.name;
