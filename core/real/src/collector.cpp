@@ -83,6 +83,9 @@ LabResult Collector::finish(LabReport base) && {
   std::stable_sort(items_.begin(), items_.end(),
                    [](const Item& a, const Item& b) { return a.record.time_us < b.record.time_us; });
   std::map<Pid, Live> procs;
+  std::map<Pid, Pid> host_of;  // from Host records, which come after their Fork in time
+  for (const Item& item : items_)
+    if (item.record.kind == RecordKind::Host) host_of[item.record.pid] = item.record.host;
   const auto add_process = [&](Pid pid, Pid parent, Pid host, std::int64_t time) -> Live& {
     ProcessReport p;
     p.pid = pid;
@@ -112,8 +115,7 @@ LabResult Collector::finish(LabReport base) && {
         add_process(1, 0, r.host, 0);
         break;
       case RecordKind::Fork: {
-        if (p && p->original_ppid == r.a) break;  // already known (pid reported twice)
-        add_process(r.pid, r.a, r.host, r.time_us);
+        add_process(r.pid, r.a, host_of.contains(r.pid) ? host_of[r.pid] : r.host, r.time_us);
         event(r.time_us, r.a, EventKind::Fork, r.pid, ProcState::Ready, ProcState::Ready);
         population.emplace_back(r.time_us + r.c, +1);
         break;
@@ -178,6 +180,7 @@ LabResult Collector::finish(LabReport base) && {
         break;
       }
       case RecordKind::Setup:
+      case RecordKind::Host:
         break;
       case RecordKind::Done:
         rep.survivors = r.a;

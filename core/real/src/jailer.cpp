@@ -214,7 +214,7 @@ bool relay(const LabPlan& plan, int lab_fd, Sampler& sampler) {
     if (n < 0) return false;  // EAGAIN: nothing more for now
     for (ssize_t i = 0; i < n / static_cast<ssize_t>(sizeof(Record)); ++i) {
       Record& r = batch[i];
-      if (r.kind == RecordKind::Fork) sampler.learn(r.pid, r.host);
+      if (r.kind == RecordKind::Host) sampler.learn(r.pid, r.host);
       if (r.kind == RecordKind::Exec && r.text[0] == '\0') {
         // The tracer cannot read /proc in the lab's terms; the command line is read here.
         const pid_t host = sampler.host_of(r.pid);
