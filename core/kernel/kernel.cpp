@@ -260,12 +260,7 @@ class Kernel::Syscalls final : public ProcessContext {
 };
 
 void Kernel::run_cpus() {
-  struct Ran {
-    Process* p;
-    StepResult result;
-  };
-  std::vector<Ran> ran;
-  ran.reserve(cpus_.size());
+  ran_.clear();
   for (auto& cpu : cpus_) {
     if (cpu.switching_to) {
       --cpu.switch_left;
@@ -278,14 +273,14 @@ void Kernel::run_cpus() {
     ++p->cpu_time;
     ++p->slice_used;
     policy_->on_ran(*p, now_);
-    ran.push_back({p, r});
+    ran_.push_back({p, r});
   }
   ++now_;
   // Effects of the tick happen at its end: children join the ready queue, then the parents'
   // results apply (block, wait, exit), then signals sent during the tick are delivered.
   for (Process* child : forked_) make_ready(*child, EventKind::Arrive, EnqueueReason::Arrive);
   forked_.clear();
-  for (auto& [p, r] : ran) apply(*p, r);
+  for (auto& [p, r] : ran_) apply(*p, r);
   deliver_pending_signals();
 }
 

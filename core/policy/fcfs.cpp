@@ -13,8 +13,8 @@ class Fcfs final : public FifoQueue {
   std::string_view name() const override { return "fcfs"; }
 
  private:
-  std::string fmt_reason(const Process& p) const override {
-    return fmt::format("pid {} entered the ready queue first (first come, first served)", p.pid);
+  std::string fmt_reason(Pid pid) const override {
+    return fmt::format("pid {} entered the ready queue first (first come, first served)", pid);
   }
 };
 

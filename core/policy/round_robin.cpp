@@ -14,8 +14,8 @@ class RoundRobin final : public FifoQueue {
   Tick quantum(const Process&) const override { return quantum_; }
 
  private:
-  std::string fmt_reason(const Process& p) const override {
-    return fmt::format("pid {} is at the head of the ready queue; it may run {} ticks", p.pid,
+  std::string fmt_reason(Pid pid) const override {
+    return fmt::format("pid {} is at the head of the ready queue; it may run {} ticks", pid,
                        quantum_);
   }
   Tick quantum_;

@@ -120,8 +120,11 @@ void read_policy(const json& v, PolicyParams& policy, std::string* error) {
 
 void read_bursts(const json& v, const std::string& where, std::vector<Burst>& out, std::string* error) {
   if (v.is_number_integer()) {
-    if (v.is_number_unsigned() ? v.get<unsigned long long>() > kMaxTick
-                               : (v.get<long long>() < 1 || v.get<long long>() > kMaxTick)) {
+    // nlohmann stores non-negative literals as unsigned: compare in unsigned space.
+    const bool in_range = v.is_number_unsigned()
+                              ? v.get<unsigned long long>() >= 1 && v.get<unsigned long long>() <= kMaxTick
+                              : v.get<long long>() >= 1 && v.get<long long>() <= kMaxTick;
+    if (!in_range) {
       *error = fmt::format("{}: expected a burst from 1 to {} ticks, got {}", where, kMaxTick, v.dump());
       return;
     }
@@ -222,7 +225,11 @@ Expected<Scenario> load_scenario_file(const std::string& path) {
 }
 
 nlohmann::json scenario_to_json(const Scenario& s) {
-  json policy = {{"name", s.policy.name}, {"quantum", s.policy.quantum}, {"aging", s.policy.aging}};
+  const MlfqParams& m = s.policy.mlfq;
+  json policy = {{"name", s.policy.name}, {"quantum", s.policy.quantum}, {"aging", s.policy.aging},
+                 {"levels", m.levels}, {"allotment", m.allotment}, {"boost", m.boost},
+                 {"latency", s.policy.cfs_latency}, {"min_granularity", s.policy.cfs_min_granularity}};
+  if (!m.quanta.empty()) policy["quanta"] = m.quanta;
   json procs = json::array();
   for (const JobSpec& j : s.jobs)
     procs.push_back({{"name", j.name}, {"arrival", j.arrival}, {"priority", j.priority},

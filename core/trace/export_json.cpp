@@ -1,4 +1,6 @@
 // JSON exporters. Sections: 1. string quoting  2. the sched report  3. events  4. Chrome trace
+#include <ostream>
+
 #include <fmt/format.h>
 
 #include "proclab/export.h"
@@ -43,20 +45,18 @@ std::vector<std::string> quoted_names(const Trace& trace) {
   return names;
 }
 
-bool uses_quantum(std::string_view policy) {
-  return policy == "rr" || policy == "mlfq" || policy == "lottery" || policy == "stride";
-}
-
 }  // namespace
 
 // ---- 2. the sched report ----------------------------------------------------------------
 
-std::string sched_report_json(const PolicyParams& policy, int cpus, const Metrics& m, const Trace& trace) {
+void write_sched_report_json(std::ostream& os, const PolicyParams& policy, int cpus, const Metrics& m,
+                             const Trace& trace) {
   fmt::memory_buffer out;
   auto it = std::back_inserter(out);
-  const auto name = canonical_policy_name(policy.name).value_or(policy.name);
+  const PolicyInfo* info = find_policy(policy.name);
   fmt::format_to(it, "{{\n  \"policy\": {},\n  \"quantum\": {},\n  \"cpus\": {},\n  \"processes\": [",
-                 json_quote(name), uses_quantum(name) ? std::to_string(policy.quantum) : "null", cpus);
+                 json_quote(info ? info->name : policy.name),
+                 info && info->uses_quantum ? std::to_string(policy.quantum) : "null", cpus);
   for (size_t i = 0; i < m.processes.size(); ++i) {
     const ProcessMetrics& p = m.processes[i];
     fmt::format_to(it,
@@ -73,16 +73,33 @@ std::string sched_report_json(const PolicyParams& policy, int cpus, const Metric
     fmt::format_to(it, "{}{:.4f}", i ? ", " : "", m.cpu_utilization[i]);
   fmt::format_to(it, "],\n  \"utilization\": {:.4f},\n  \"throughput\": {:.6f},\n  \"context_switches\": {},\n  \"gantt\": [",
                  m.utilization, m.throughput, m.context_switches);
+  // The slices are most of a long run's report: append them without format parsing.
   const auto names = quoted_names(trace);
+  const auto put = [&out](std::string_view text) { out.append(text.data(), text.data() + text.size()); };
+  const auto num = [&out](long long n) {
+    const fmt::format_int digits(n);
+    out.append(digits.data(), digits.data() + digits.size());
+  };
   bool first = true;
   for (const GanttSlice& s : m.gantt) {
     if (s.context_switch) continue;
-    fmt::format_to(it, "{}\n    {{\"cpu\": {}, \"name\": {}, \"start\": {}, \"end\": {}}}", first ? "" : ",", s.cpu,
-                   names[static_cast<size_t>(s.pid)], s.start, s.end);
+    put(first ? "\n    {\"cpu\": " : ",\n    {\"cpu\": ");
+    num(s.cpu);
+    put(", \"name\": ");
+    put(names[static_cast<size_t>(s.pid)]);
+    put(", \"start\": ");
+    num(s.start);
+    put(", \"end\": ");
+    num(s.end);
+    put("}");
     first = false;
+    if (out.size() > (1 << 20)) {  // stream: a long run's report is tens of megabytes
+      os.write(out.data(), static_cast<std::streamsize>(out.size()));
+      out.clear();
+    }
   }
   fmt::format_to(it, "\n  ]\n}}\n");
-  return fmt::to_string(out);
+  os.write(out.data(), static_cast<std::streamsize>(out.size()));
 }
 
 // ---- 3. events --------------------------------------------------------------------------

@@ -67,8 +67,8 @@ std::vector<GanttSlice> gantt_slices(const Trace& trace, Tick end) {
   }
   for (int cpu = 0; cpu < kMaxCpus; ++cpu) close(cpu, end);
   std::erase_if(slices, [](const GanttSlice& s) { return s.end <= s.start; });
-  std::stable_sort(slices.begin(), slices.end(),
-                   [](const GanttSlice& a, const GanttSlice& b) { return a.cpu < b.cpu; });
+  const auto by_cpu = [](const GanttSlice& a, const GanttSlice& b) { return a.cpu < b.cpu; };
+  if (!std::is_sorted(slices.begin(), slices.end(), by_cpu)) std::stable_sort(slices.begin(), slices.end(), by_cpu);
   return slices;
 }
 

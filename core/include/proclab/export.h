@@ -2,6 +2,7 @@
 // a JSON tree) because a million-event trace must export in well under a second.
 #pragma once
 
+#include <iosfwd>
 #include <string>
 
 #include "proclab/metrics.h"
@@ -13,8 +14,9 @@ namespace proclab {
 // The `proclab-cli sched --format json` report. Field names are fixed (README):
 // policy, quantum, cpus, processes[], average, makespan, cpu_utilization, throughput,
 // context_switches, gantt[].
-std::string sched_report_json(const PolicyParams& policy, int cpus, const Metrics& metrics,
-                              const Trace& trace);
+// Written to `os` as it is produced (a million-tick run's report is ~60 MB).
+void write_sched_report_json(std::ostream& os, const PolicyParams& policy, int cpus, const Metrics& metrics,
+                             const Trace& trace);
 
 // One JSON object per event: {"time","type","pid", and the fields the type needs}.
 std::string events_json(const Trace& trace);

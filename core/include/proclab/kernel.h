@@ -137,7 +137,11 @@ class Kernel {
   using TimedPid = std::pair<Tick, Pid>;
   std::priority_queue<TimedPid, std::vector<TimedPid>, std::greater<>> wakeups_;
   std::priority_queue<TimedPid, std::vector<TimedPid>, std::greater<>> arrivals_;
-  std::vector<Process*> preempted_;         // this tick, in CPU order
+  struct Ran {
+    Process* process;
+    StepResult result;
+  };
+  std::vector<Ran> ran_;                    // this tick's results, in CPU order (reused)
   std::vector<Process*> forked_;            // this tick: children to admit after the run phase
   std::vector<std::pair<Pid, int>> pending_signals_;  // sent by programs during the run phase
   std::mt19937 rng_;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -61,23 +62,29 @@ class Policy {
   virtual void on_ran(Process& /*p*/, Tick /*now*/) {}
 
   virtual std::vector<ReadyRow> ready_rows() const = 0;
-  // One sentence on why the last pick was made ("P2 has the shortest next burst (3)").
-  const std::string& last_reason() const { return last_reason_; }
+  // One sentence on why the last pick was made ("pid 101 has the shortest next burst (3)"),
+  // or "" before the first pick.
+  std::string last_reason() const { return last_reason_ ? last_reason_() : std::string(); }
 
  protected:
-  std::string last_reason_;
+  // Set by pick(). A closure, so the sentence is only formatted when a view asks for it:
+  // picks are on the hot path. Capture values (pids, keys), not references.
+  std::function<std::string()> last_reason_;
 };
 
 struct PolicyInfo {
   std::string_view name;
   std::string_view summary;
   bool preemptive;
+  bool uses_quantum;  // PolicyParams::quantum matters (reports show it)
 };
 
 // Every policy, in the order `--policy help` and --compare list them.
 const std::vector<PolicyInfo>& policy_catalog();
 // Accepts the names of policy_catalog() and the aliases fifo (fcfs) and psjf (srtf).
 std::optional<std::string> canonical_policy_name(std::string_view name);
+// The catalog entry of `name` (aliases accepted), or nullptr when there is none.
+const PolicyInfo* find_policy(std::string_view name);
 // Fails with a message naming the expected values.
 Expected<std::unique_ptr<Policy>> make_policy(const PolicyParams& params);
 

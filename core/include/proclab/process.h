@@ -17,6 +17,7 @@ struct SchedData {
   std::uint64_t vruntime = 0;  // CFS: weighted virtual runtime (in 1/1024 ticks)
   Tick ready_since = 0;     // when it last entered Ready (aging)
   std::uint64_t seq = 0;    // order of entering the ready queue (FIFO tie-break)
+  std::uint32_t boosts_seen = 0;  // MLFQ: priority boosts already applied to it (lazy boost)
 };
 
 struct Process {
