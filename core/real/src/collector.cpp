@@ -48,6 +48,8 @@ ProcState state_of_letter(char c) {
   }
 }
 
+constexpr size_t kMaxStates = 256;  // observed_states keeps the first changes of a long run
+
 struct Live {
   size_t report = 0;  // index in LabReport::processes
   ProcState state = ProcState::Ready;
@@ -162,7 +164,11 @@ LabResult Collector::finish(LabReport base) && {
       case RecordKind::Sample: {
         if (!p) break;
         const char letter = r.text[0];
-        if (p->observed_states.empty() || p->observed_states.back() != letter) p->observed_states += letter;
+        // 't' is a stop by our own tracer, not something the program did: not shown.
+        if (letter == 't') break;
+        if ((p->observed_states.empty() || p->observed_states.back() != letter) &&
+            p->observed_states.size() < kMaxStates)
+          p->observed_states += letter;
         if (p->host_pid == kNoPid) p->host_pid = r.host;
         if (r.a > 0 && r.a != p->ppid && !p->is_init) {
           p->ppid = r.a;
