@@ -23,13 +23,14 @@ build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
 
 run: build
-	$(BUILD)/bin/proclab-cli sched --jobs "P1:0:24,P2:0:3,P3:0:3" --policy rr --quantum 4
+	$(BUILD)/bin/proclab
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 bench: build
 	$(BUILD)/bin/proclab_bench --benchmark_counters_tabular=true
+	$(BUILD)/bin/proclab_gui_bench
 
 clean:
 	rm -rf $(BUILD)

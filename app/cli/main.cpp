@@ -10,6 +10,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "proclab 0.1");
   proclab::cli::add_sched_command(app);
   proclab::cli::add_run_command(app);
+  proclab::cli::add_real_command(app);
+  proclab::cli::add_trace_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {

@@ -1,0 +1,28 @@
+// Metrics: per-process times and averages, the same workload under every policy as bars,
+// and the process count over time (the fork bomb's growth curve).
+#pragma once
+
+#include "proclab/metrics.h"
+#include "proclab/session.h"
+#include "view.h"
+
+namespace proclab::gui {
+
+class MetricsView final : public View {
+ public:
+  explicit MetricsView(ProgramKernelBuilder builder)
+      : View(S::Metrics, "metrics", {0.0f, 0.58f, 0.29f, 0.42f}), builder_(std::move(builder)) {}
+
+ protected:
+  void draw_content(ViewContext& c) override;
+
+ private:
+  ProgramKernelBuilder builder_;
+  Metrics metrics_;
+  std::vector<float> counts_;
+  std::uint64_t built_for_ = ~0ull;
+  std::vector<PolicyComparison> compare_;
+  std::string compared_title_;
+};
+
+}  // namespace proclab::gui
