@@ -50,7 +50,10 @@ class Cfs final : public OrderedPolicy {
   std::int64_t key(const Process& p) const override { return static_cast<std::int64_t>(p.sched.vruntime); }
   std::int64_t aux(const Process& p) const override { return weight_of(p); }
   std::int64_t detail(const Process& p) const override { return p.nice; }
-  std::string reason(const Pick& pick) const override {
+  std::string reason(const Pick& pick, Locale locale) const override {
+    if (locale == Locale::Zh)
+      return fmt::format("pid {} 的虚拟运行时间最小（{:.3f} 个时钟周期，nice {}）", pick.pid,
+                         static_cast<double>(pick.key) / kNice0Weight, pick.detail);
     return fmt::format("pid {} has the lowest vruntime ({:.3f} ticks, nice {})", pick.pid,
                        static_cast<double>(pick.key) / kNice0Weight, pick.detail);
   }

@@ -13,7 +13,8 @@ class Fcfs final : public FifoQueue {
   std::string_view name() const override { return "fcfs"; }
 
  private:
-  std::string fmt_reason(Pid pid) const override {
+  std::string fmt_reason(Pid pid, Locale locale) const override {
+    if (locale == Locale::Zh) return fmt::format("pid {} 最先进入就绪队列（先来先服务）", pid);
     return fmt::format("pid {} entered the ready queue first (first come, first served)", pid);
   }
 };

@@ -15,7 +15,7 @@ class FifoQueue : public Policy {
     if (queue_.empty()) return nullptr;
     Process* p = queue_.front();
     queue_.pop_front();
-    last_reason_ = [this, pid = p->pid] { return fmt_reason(pid); };
+    last_reason_ = [this, pid = p->pid](Locale locale) { return fmt_reason(pid, locale); };
     return p;
   }
   void remove(Process& p) override { queue_.erase(std::find(queue_.begin(), queue_.end(), &p)); }
@@ -27,7 +27,7 @@ class FifoQueue : public Policy {
   }
 
  protected:
-  virtual std::string fmt_reason(Pid pid) const = 0;
+  virtual std::string fmt_reason(Pid pid, Locale locale) const = 0;
 
  private:
   std::deque<Process*> queue_;

@@ -18,8 +18,11 @@ class Lottery final : public Policy {
  public:
   Lottery(Tick quantum, std::uint64_t seed) : quantum_(quantum), rng_(seed) {
     // Formatted only when a view asks: picks are on the hot path.
-    last_reason_ = [this] {
+    last_reason_ = [this](Locale locale) {
       if (last_.pid == kNoPid) return std::string();
+      if (locale == Locale::Zh)
+        return fmt::format("共 {} 张彩票，第 {} 张中奖；pid {} 持有其中 {} 张", last_.total, last_.winner, last_.pid,
+                           last_.tickets);
       return fmt::format("ticket {} of {} won; pid {} holds {} of them", last_.winner, last_.total, last_.pid,
                          last_.tickets);
     };

@@ -23,8 +23,10 @@ class Mlfq final : public Policy {
       : quanta_(std::move(quanta)), allotments_(std::move(allotments)), boost_(boost),
         levels_(quanta_.size()) {
     // Formatted only when a view asks: picks are on the hot path.
-    last_reason_ = [this] {
+    last_reason_ = [this](Locale locale) {
       if (last_pid_ == kNoPid) return std::string();
+      if (locale == Locale::Zh)
+        return fmt::format("pid {} 位于第 {} 级队列队首，这是有就绪进程的最高一级", last_pid_, last_level_);
       return fmt::format("pid {} is first in level {}, the highest level with a ready process", last_pid_, last_level_);
     };
   }

@@ -61,7 +61,9 @@ class OrderedQueue {
 class OrderedPolicy : public Policy {
  public:
   OrderedPolicy() {
-    last_reason_ = [this] { return last_pick_.pid == kNoPid ? std::string() : reason(last_pick_); };
+    last_reason_ = [this](Locale locale) {
+      return last_pick_.pid == kNoPid ? std::string() : reason(last_pick_, locale);
+    };
   }
   OrderedPolicy(const OrderedPolicy&) = delete;  // last_reason_ holds `this`
   OrderedPolicy& operator=(const OrderedPolicy&) = delete;
@@ -107,7 +109,7 @@ class OrderedPolicy : public Policy {
     std::int64_t detail = 0;  // detail(p) at the pick
   };
   virtual std::int64_t detail(const Process&) const { return 0; }
-  virtual std::string reason(const Pick& pick) const = 0;
+  virtual std::string reason(const Pick& pick, Locale locale) const = 0;
   virtual std::int64_t aux(const Process&) const { return 0; }
   virtual void before_enqueue(Process&, EnqueueReason, Tick) {}
   // p left the queue, picked to run or removed; aux is what aux(p) was when it entered.

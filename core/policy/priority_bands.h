@@ -58,7 +58,12 @@ class PriorityBands final : public OrderedPolicy {
 
   std::int64_t key(const Process& p) const override { return p.priority; }
   std::int64_t detail(const Process& p) const override { return p.base_priority; }
-  std::string reason(const Pick& pick) const override {
+  std::string reason(const Pick& pick, Locale locale) const override {
+    if (locale == Locale::Zh) {
+      if (pick.key != pick.detail)
+        return fmt::format("pid {} 的优先级最高（{}，由 {} 老化提升而来）", pick.pid, pick.key, pick.detail);
+      return fmt::format("pid {} 的优先级最高（{}）", pick.pid, pick.key);
+    }
     if (pick.key != pick.detail)
       return fmt::format("pid {} has the best priority ({}, aged from {})", pick.pid, pick.key, pick.detail);
     return fmt::format("pid {} has the best priority ({})", pick.pid, pick.key);

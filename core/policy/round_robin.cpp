@@ -14,7 +14,9 @@ class RoundRobin final : public FifoQueue {
   Tick quantum(const Process&) const override { return quantum_; }
 
  private:
-  std::string fmt_reason(Pid pid) const override {
+  std::string fmt_reason(Pid pid, Locale locale) const override {
+    if (locale == Locale::Zh)
+      return fmt::format("pid {} 位于就绪队列队首；它最多可以运行 {} 个时钟周期", pid, quantum_);
     return fmt::format("pid {} is at the head of the ready queue; it may run {} ticks", pid,
                        quantum_);
   }

@@ -24,7 +24,12 @@ class ShortestBurst final : public OrderedPolicy {
     const auto burst = p.program ? p.program->remaining_burst() : std::nullopt;
     return burst ? *burst : kUnknownKey;
   }
-  std::string reason(const Pick& pick) const override {
+  std::string reason(const Pick& pick, Locale locale) const override {
+    if (locale == Locale::Zh) {
+      if (pick.key == kUnknownKey) return fmt::format("pid {} 在突发长度未知的进程中排在最前", pick.pid);
+      return fmt::format("pid {} 的{}最短（{} 个时钟周期）", pick.pid, preemptive_ ? "剩余 CPU 突发" : "下一个 CPU 突发",
+                         pick.key);
+    }
     if (pick.key == kUnknownKey)
       return fmt::format("pid {} is first of the processes whose burst length is unknown", pick.pid);
     return fmt::format("pid {} has the shortest {} ({} ticks)", pick.pid,

@@ -33,7 +33,10 @@ class Stride final : public OrderedPolicy {
  private:
   std::int64_t key(const Process& p) const override { return static_cast<std::int64_t>(p.sched.pass); }
   std::int64_t detail(const Process& p) const override { return std::max(p.tickets, 1); }
-  std::string reason(const Pick& pick) const override {
+  std::string reason(const Pick& pick, Locale locale) const override {
+    if (locale == Locale::Zh)
+      return fmt::format("pid {} 的行程值（pass）最小（{}；{} 张彩票，步长 {}）", pick.pid, pick.key, pick.detail,
+                         kStrideOne / pick.detail);
     return fmt::format("pid {} has the lowest pass ({}; stride {} for {} tickets)", pick.pid, pick.key,
                        kStrideOne / pick.detail, pick.detail);
   }

@@ -153,6 +153,13 @@ TEST_P(PolicyConformance, ExplainsItsLastPick) {
   EXPECT_NE(r.kernel->policy().last_reason().find("pid "), std::string::npos) << r.kernel->policy().last_reason();
 }
 
+TEST_P(PolicyConformance, ExplainsItsLastPickInChinese) {
+  const test::SimRun r = test::run(make(), 100000);
+  const std::string zh = r.kernel->policy().last_reason(Locale::Zh);
+  EXPECT_NE(zh.find("pid "), std::string::npos) << zh;
+  EXPECT_NE(zh, r.kernel->policy().last_reason(Locale::En));
+}
+
 std::vector<std::string> catalog_names() {
   std::vector<std::string> names;
   for (const PolicyInfo& p : policy_catalog()) names.emplace_back(p.name);

@@ -36,6 +36,12 @@ TEST(Sjf, ExplainsAPickByTheBurstLength) {
   EXPECT_EQ(k->policy().last_reason(), "pid 101 has the shortest next CPU burst (3 ticks)");
 }
 
+TEST(Sjf, ExplainsAPickInChinese) {
+  auto k = test::start(test::scenario("sjf", {job("A", 0, "cpu 5"), job("B", 0, "cpu 3")}));
+  test::step(*k, 1);
+  EXPECT_EQ(k->policy().last_reason(Locale::Zh), "pid 101 的下一个 CPU 突发最短（3 个时钟周期）");
+}
+
 TEST(Srtf, StrictlyShorterBurstPreempts) {
   const auto r = test::run(test::scenario("srtf", {job("A", 0, "cpu 5"), job("B", 1, "cpu 3")}));
   EXPECT_EQ(r.order(), (Names{"A", "B", "A"}));

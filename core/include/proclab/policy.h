@@ -62,14 +62,17 @@ class Policy {
   virtual void on_ran(Process& /*p*/, Tick /*now*/) {}
 
   virtual std::vector<ReadyRow> ready_rows() const = 0;
-  // One sentence on why the last pick was made ("pid 101 has the shortest next burst (3)"),
+  // One sentence, in `locale`, on why the last pick was made ("pid 101 has the shortest next CPU
+  // burst (3 ticks)"),
   // or "" before the first pick.
-  std::string last_reason() const { return last_reason_ ? last_reason_() : std::string(); }
+  std::string last_reason(Locale locale = Locale::En) const {
+    return last_reason_ ? last_reason_(locale) : std::string();
+  }
 
  protected:
   // Set by pick(). A closure, so the sentence is only formatted when a view asks for it:
   // picks are on the hot path. Capture values (pids, keys), not references.
-  std::function<std::string()> last_reason_;
+  std::function<std::string(Locale)> last_reason_;
 };
 
 struct PolicyInfo {

@@ -13,6 +13,9 @@ using Pid = std::int32_t;
 inline constexpr Pid kNoPid = -1;
 inline constexpr Pid kInitPid = 1;
 
+// The language of sentences the core writes for people (pick explanations, row labels).
+enum class Locale : std::uint8_t { En, Zh };
+
 enum class ProcState : std::uint8_t { New, Ready, Running, Blocked, Stopped, Zombie, Terminated };
 inline constexpr int kProcStateCount = 7;
 
