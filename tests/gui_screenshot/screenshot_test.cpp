@@ -20,8 +20,17 @@ struct RunResult {
   std::string err;
 };
 
+// A directory of this test process's own: ctest runs several test processes at once.
+const std::filesystem::path& own_temp_dir() {
+  static const std::filesystem::path dir = [] {
+    std::string templ = (std::filesystem::temp_directory_path() / "proclab-shots-XXXXXX").string();
+    return std::filesystem::path(mkdtemp(templ.data()) ? templ : std::filesystem::temp_directory_path().string());
+  }();
+  return dir;
+}
+
 RunResult run(const std::string& cmd) {
-  const std::string err_file = (std::filesystem::temp_directory_path() / "proclab_shot_err.txt").string();
+  const std::string err_file = (own_temp_dir() / "stderr.txt").string();
   const int status = std::system((cmd + " >/dev/null 2>" + err_file).c_str());
   std::string err;
   if (FILE* f = std::fopen(err_file.c_str(), "rb")) {
@@ -35,7 +44,7 @@ RunResult run(const std::string& cmd) {
 
 bool have_xvfb() { return std::system("command -v xvfb-run >/dev/null 2>&1") == 0; }
 
-std::string shot(const std::string& name) { return (std::filesystem::temp_directory_path() / ("proclab_" + name + ".png")).string(); }
+std::string shot(const std::string& name) { return (own_temp_dir() / ("proclab_" + name + ".png")).string(); }
 
 struct Image {
   int w = 0, h = 0;
