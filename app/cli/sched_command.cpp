@@ -20,6 +20,9 @@ struct SchedOptions {
   int cpus = 1;
   std::uint64_t seed = 1;
   Tick aging = 0;
+  MlfqParams mlfq;
+  Tick cfs_latency = 12;
+  Tick cfs_min_granularity = 1;
   Tick context_switch = 0;
   std::string tie;
   std::string format = "table";
@@ -52,6 +55,12 @@ Scenario make_scenario(const SchedOptions& o, const CLI::App& cmd) {
   if (given("--policy")) s.policy.name = o.policy;
   if (given("--quantum")) s.policy.quantum = o.quantum;
   if (given("--aging")) s.policy.aging = o.aging;
+  if (given("--levels")) s.policy.mlfq.levels = o.mlfq.levels;
+  if (given("--quanta")) s.policy.mlfq.quanta = o.mlfq.quanta;
+  if (given("--allotment")) s.policy.mlfq.allotment = o.mlfq.allotment;
+  if (given("--boost")) s.policy.mlfq.boost = o.mlfq.boost;
+  if (given("--latency")) s.policy.cfs_latency = o.cfs_latency;
+  if (given("--min-granularity")) s.policy.cfs_min_granularity = o.cfs_min_granularity;
   if (given("--cpus")) s.kernel.cpus = o.cpus;
   if (given("--seed")) s.kernel.seed = s.policy.seed = o.seed;
   if (given("--context-switch")) s.kernel.context_switch = o.context_switch;
@@ -136,6 +145,12 @@ void add_sched_command(CLI::App& app) {
   cmd->add_option("--cpus", o->cpus, "Number of CPUs sharing one ready queue (1-64)");
   cmd->add_option("--seed", o->seed, "Seed for the random choices (lottery)");
   cmd->add_option("--aging", o->aging, "Priority policies: every A ticks in Ready improves priority by 1 (0: off)");
+  cmd->add_option("--levels", o->mlfq.levels, "mlfq: number of queues (1-16)");
+  cmd->add_option("--quanta", o->mlfq.quanta, "mlfq: quantum of each level, top first, e.g. 2,4,8")->delimiter(',');
+  cmd->add_option("--allotment", o->mlfq.allotment, "mlfq: ticks a job may use at a level before it moves down");
+  cmd->add_option("--boost", o->mlfq.boost, "mlfq: every BOOST ticks all jobs return to the top level (0: never)");
+  cmd->add_option("--latency", o->cfs_latency, "cfs: target period in which every runnable process runs once");
+  cmd->add_option("--min-granularity", o->cfs_min_granularity, "cfs: shortest slice in ticks");
   cmd->add_option("--context-switch", o->context_switch, "Ticks a CPU spends switching between processes");
   cmd->add_option("--tie", o->tie, "Same-tick order: arrival-first (default) or preempted-first")
       ->check(CLI::IsMember({"arrival-first", "preempted-first"}));

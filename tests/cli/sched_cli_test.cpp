@@ -84,6 +84,26 @@ TEST(SchedFlags, CpusSpreadsProcessesOverCpus) {
   EXPECT_EQ(j["makespan"], 4);
 }
 
+TEST(SchedFlags, MlfqLevelsAndQuantaComeFromFlags) {
+  // A and B, 6 ticks each, quanta 1,2,3: A 0-1, B 1-2 at level 0, then A 2-4 at level 1.
+  const CliResult r = run_cli(PROCLAB_CLI, {"sched", "--jobs", "A:0:6,B:0:6", "--policy", "mlfq", "--levels", "3",
+                                            "--quanta", "1,2,3", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(json::parse(r.out)["gantt"][2], (json{{"cpu", 0}, {"name", "A"}, {"start", 2}, {"end", 4}}));
+}
+
+TEST(SchedFlags, MlfqQuantaCountMustMatchTheLevels) {
+  const CliResult r = run_cli(PROCLAB_CLI, {"sched", "--jobs", "6", "--policy", "mlfq", "--levels", "3", "--quanta", "1,2"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("mlfq"));
+}
+
+TEST(SchedFlags, CfsMinGranularityAboveLatencyIsRejected) {
+  const CliResult r = run_cli(PROCLAB_CLI, {"sched", "--jobs", "6,6", "--policy", "cfs", "--latency", "4", "--min-granularity", "5"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("min_granularity"));
+}
+
 TEST(SchedTable, PrintsTheAverageWaitingTime) {
   const CliResult r = run_cli(PROCLAB_CLI, kSilberschatzRr);
   EXPECT_THAT(r.out, HasSubstr("5.67"));
@@ -118,7 +138,8 @@ TEST(SchedHelp, HelpDocumentsEveryFlag) {
   const CliResult r = run_cli(PROCLAB_CLI, {"sched", "--help"});
   EXPECT_EQ(r.exit_code, 0);
   for (const char* flag : {"--jobs", "--policy", "--quantum", "--cpus", "--seed", "--aging", "--format", "--compare",
-                           "--context-switch", "--tie", "--max-ticks"})
+                           "--context-switch", "--tie", "--max-ticks", "--levels", "--quanta", "--allotment", "--boost",
+                           "--latency", "--min-granularity"})
     EXPECT_THAT(r.out, HasSubstr(flag)) << flag;
 }
 
