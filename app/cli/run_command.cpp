@@ -68,8 +68,11 @@ std::unique_ptr<Kernel> build(const RunOptions& o, const CLI::App& cmd, Tick* ma
   if (given("--max-procs")) config.max_procs = o.max_procs;
   if (given("--reparent")) config.reparent = *reparent_rule_from_string(o.reparent);
   if (given("--child-first")) config.child_first = o.child_first;
+  if (!canonical_policy_name(policy.name))
+    throw Exit{kExitBadInput, "proclab-cli run: --policy: " + make_policy(policy).error().message};
   auto kernel = !source.empty() ? build_program_kernel(source, config, policy, lang)
                                 : build_lesson_kernel(*lesson, config, policy, lang);
+  // Compile errors start with the program's file:line:col.
   if (!kernel) throw Exit{kExitBadInput, kernel.error().message};
   return std::move(kernel.value());
 }

@@ -113,9 +113,9 @@ void run_sched(const SchedOptions& o, const CLI::App& cmd) {
   } else if (o.format == "gantt") {
     std::cout << gantt_chart(r.metrics, k.trace(), s.kernel.cpus);
   } else {
-    const auto name = canonical_policy_name(s.policy.name).value_or(s.policy.name);
-    std::cout << fmt::format("{}{}, {} CPU{}, {} processes{}\n\n", name,
-                             name == "rr" || name == "mlfq" ? fmt::format(" (quantum {})", s.policy.quantum) : "",
+    const PolicyInfo& policy = *find_policy(s.policy.name);  // build_kernel checked the name
+    std::cout << fmt::format("{}{}, {} CPU{}, {} processes{}\n\n", policy.name,
+                             policy.uses_quantum ? fmt::format(" (quantum {})", s.policy.quantum) : "",
                              s.kernel.cpus, s.kernel.cpus == 1 ? "" : "s", s.jobs.size(),
                              s.name.empty() ? "" : " - " + s.name);
     std::cout << metrics_table(r.metrics) << "\n" << gantt_chart(r.metrics, k.trace(), s.kernel.cpus);

@@ -1,6 +1,7 @@
 // From syntax tree to bytecode, and compile_program (the public entry). Sections:
 //   1. names and scopes   2. statements   3. try/finally and jumps out of blocks
 //   4. expressions        5. compile_program and its error messages
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -629,13 +630,23 @@ std::string positioned(std::string_view source, const LangOptions& options, int 
   const size_t end = source.find('\n', start);
   std::string code(source.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
   if (!code.empty() && code.back() == '\r') code.pop_back();
-  std::string caret;
-  int c = 1;
-  for (size_t i = 0; i < code.size() && c < col; ++i) {
-    if ((static_cast<unsigned char>(code[i]) & 0xC0) == 0x80) continue;
-    caret += code[i] == '\t' ? '\t' : ' ';
-    ++c;
-  }
+  // Long lines are shown as a window around the column.
+  std::vector<size_t> starts;  // byte offset of each character
+  for (size_t i = 0; i < code.size(); ++i)
+    if ((static_cast<unsigned char>(code[i]) & 0xC0) != 0x80) starts.push_back(i);
+  const size_t column = static_cast<size_t>(std::max(col, 1)) - 1;
+  size_t first = 0, last = starts.size();
+  constexpr size_t kWindow = 60;
+  if (column > kWindow) first = column - kWindow;
+  if (last > column + kWindow) last = column + kWindow;
+  std::string shown = first < starts.size()
+                          ? code.substr(starts[first], (last < starts.size() ? starts[last] : code.size()) - starts[first])
+                          : std::string();
+  std::string caret = first > 0 ? "   " : "";
+  if (first > 0) shown = "..." + shown;
+  if (last < starts.size()) shown += "...";
+  for (size_t i = first; i < column && i < starts.size(); ++i) caret += code[starts[i]] == '\t' ? '\t' : ' ';
+  code = std::move(shown);
   return text + "\n    " + code + "\n    " + caret + "^";
 }
 

@@ -18,7 +18,7 @@ class Lexer {
     indents_.push_back(0);
     bool line_start = true;
     while (i_ < s_.size()) {
-      if (line_start && depth_ == 0) {
+      if (line_start && open_.empty()) {
         if (!indentation()) return false;
         line_start = false;
         continue;
@@ -26,7 +26,7 @@ class Lexer {
       const char c = s_[i_];
       if (c == '\n') {
         advance();
-        if (depth_ == 0 && !out_.empty() && out_.back().kind != Tok::Newline) add(Tok::Newline, "");
+        if (open_.empty() && !out_.empty() && out_.back().kind != Tok::Newline) add(Tok::Newline, "");
         line_start = true;
       } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
         advance();
@@ -46,7 +46,8 @@ class Lexer {
         if (!op()) return false;
       }
     }
-    if (depth_ > 0) return fail(line_, col_, "unexpected end of file: a bracket is not closed");
+    if (!open_.empty())
+      return fail(open_.back().line, open_.back().col, std::string("'") + open_.back().bracket + "' was never closed");
     if (!out_.empty() && out_.back().kind != Tok::Newline) add(Tok::Newline, "");
     while (indents_.size() > 1) {
       indents_.pop_back();
@@ -196,10 +197,14 @@ class Lexer {
     const char c = s_[i_];
     if (std::string_view("+-*/%<>=()[]{},:.;@&|^~").find(c) == std::string_view::npos)
       return fail(line, col, std::string("invalid character '") + std::string(1, c) + "'");
-    if (c == '(' || c == '[' || c == '{') ++depth_;
+    if (c == '(' || c == '[' || c == '{') open_.push_back({c, line, col});
     if (c == ')' || c == ']' || c == '}') {
-      if (depth_ == 0) return fail(line, col, std::string("unmatched '") + c + "'");
-      --depth_;
+      if (open_.empty()) return fail(line, col, std::string("unmatched '") + c + "'");
+      const char want = open_.back().bracket == '(' ? ')' : open_.back().bracket == '[' ? ']' : '}';
+      if (c != want)
+        return fail(line, col, std::string("closing parenthesis '") + c + "' does not match opening parenthesis '" +
+                                   open_.back().bracket + "'");
+      open_.pop_back();
     }
     return emit_op(std::string_view(&s_[i_], 1), line, col);
   }
@@ -214,7 +219,11 @@ class Lexer {
   LexError* err_;
   size_t i_ = 0;
   int line_ = 1, col_ = 1;
-  int depth_ = 0;
+  struct Open {
+    char bracket;
+    int line, col;
+  };
+  std::vector<Open> open_;  // brackets not yet closed: newlines inside them are ignored
   std::vector<int> indents_;
 };
 
@@ -276,6 +285,7 @@ std::string decode_escapes(std::string_view b) {
 }
 
 bool tokenize(std::string_view source, std::vector<Token>& out, LexError* error) {
+  if (source.starts_with("\xEF\xBB\xBF")) source.remove_prefix(3);  // a UTF-8 byte order mark
   return Lexer(source, out, error).run();
 }
 

@@ -25,6 +25,11 @@ bool is_keyword(std::string_view w) {
   return false;
 }
 
+// Bounds on nesting, so that no program can exhaust the C++ stack of the parser, compiler or
+// tree destructor (Python has similar limits).
+constexpr int kMaxNesting = 200;     // brackets, unary operators, blocks
+constexpr int kMaxChain = 10000;     // operands of one chain like 1 + 1 + ... + 1
+
 class Parser {
  public:
   explicit Parser(std::vector<Token> toks) : t_(std::move(toks)) {}
@@ -248,6 +253,7 @@ class Parser {
   }
 
   std::vector<NodePtr> block() {
+    Nest nest(*this, peek());
     expect_op(":");
     std::vector<NodePtr> body;
     if (peek().kind != Tok::Newline) {
@@ -369,7 +375,17 @@ class Parser {
                                   t.text == ";" || t.text == ":" || t.text.back() == '='));
   }
 
+  // Counts one level of nesting for as long as it lives.
+  struct Nest {
+    Nest(Parser& p, const Token& at) : p_(p) {
+      if (++p_.nesting_ > kMaxNesting) fail(at, "too many nested parentheses, blocks or operators");
+    }
+    ~Nest() { --p_.nesting_; }
+    Parser& p_;
+  };
+
   NodePtr expr() {
+    Nest nest(*this, peek());
     if (is_kw("lambda")) unsupported(peek(), "lambda");
     if (is_kw("yield")) unsupported(peek(), "generators (yield)");
     const Token& at = peek();
@@ -394,24 +410,33 @@ class Parser {
     return n;
   }
 
+  static void chain_limit(int& n, const Token& at) {
+    if (++n > kMaxChain) fail(at, "expression too long");
+  }
+
   NodePtr or_expr() {
     auto left = and_expr();
+    int n = 0;
     while (is_kw("or")) {
       const Token& at = next();
+      chain_limit(n, at);
       left = binary(NodeKind::Or, std::move(left), and_expr(), at);
     }
     return left;
   }
   NodePtr and_expr() {
     auto left = not_expr();
+    int n = 0;
     while (is_kw("and")) {
       const Token& at = next();
+      chain_limit(n, at);
       left = binary(NodeKind::And, std::move(left), not_expr(), at);
     }
     return left;
   }
   NodePtr not_expr() {
     if (!is_kw("not")) return comparison();
+    Nest nest(*this, peek());
     auto n = node(NodeKind::UnaryOp, next());
     n->text = "not";
     n->kids.push_back(not_expr());
@@ -450,12 +475,14 @@ class Parser {
   }
   NodePtr left_assoc(NodePtr (Parser::*sub)(), std::initializer_list<std::string_view> ops) {
     auto left = (this->*sub)();
+    int n = 0;
     while (peek().kind == Tok::Op) {
       bool matched = false;
       for (auto op : ops)
         if (peek().text == op) matched = true;
       if (!matched) break;
       const Token& at = next();
+      chain_limit(n, at);
       left = binary(NodeKind::BinOp, std::move(left), (this->*sub)(), at, at.text);
     }
     return left;
@@ -471,6 +498,7 @@ class Parser {
   }
   NodePtr factor() {
     if (is_op("-") || is_op("+") || is_op("~")) {
+      Nest nest(*this, peek());
       auto n = node(NodeKind::UnaryOp, peek());
       n->text = next().text;
       n->kids.push_back(factor());
@@ -487,6 +515,7 @@ class Parser {
     auto base = primary();
     if (!is_op("**")) return base;
     const Token& at = next();
+    Nest nest(*this, at);
     return binary(NodeKind::BinOp, std::move(base), factor(), at, "**");
   }
 
@@ -729,6 +758,7 @@ class Parser {
 
   std::vector<Token> t_;
   size_t i_ = 0;
+  int nesting_ = 0;
 };
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "value.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -76,12 +77,31 @@ bool is_number(const Value& v) { return v.type() == Type::Int || v.type() == Typ
 double as_double(const Value& v) { return v.type() == Type::Float ? v.f() : static_cast<double>(v.i()); }
 }  // namespace
 
+namespace {
+// Nested containers compare and print recursively; a list that contains itself must not
+// recurse forever (Python prints [...]).
+constexpr int kMaxDepth = 200;
+thread_local int g_depth = 0;
+struct Depth {
+  Depth() {
+    if (++g_depth > kMaxDepth) {
+      --g_depth;
+      raise(kRecursionError, "maximum recursion depth exceeded in comparison");
+    }
+  }
+  ~Depth() { --g_depth; }
+};
+thread_local std::vector<const Obj*> g_printing;  // containers repr() is inside of
+}  // namespace
+
 bool equals(const Value& a, const Value& b) {
+  if (a.is_heap() && b.is_heap() && a.obj() == b.obj()) return true;
   if (is_number(a) && is_number(b)) {
     if (a.type() != Type::Float && b.type() != Type::Float) return a.i() == b.i();
     return as_double(a) == as_double(b);
   }
   if (a.type() != b.type()) return false;
+  const Depth depth;
   switch (a.type()) {
     case Type::Str: return a.as<StrObj>().s == b.as<StrObj>().s;
     case Type::List:
@@ -126,6 +146,7 @@ int compare(const Value& a, const Value& b, const char* op) {
     return c < 0 ? -1 : c > 0;
   }
   if (a.type() == b.type() && (a.type() == Type::List || a.type() == Type::Tuple)) {
+    const Depth depth;
     const auto& x = a.as<ListObj>().items;
     const auto& y = b.as<ListObj>().items;
     for (size_t i = 0; i < x.size() && i < y.size(); ++i)
@@ -164,6 +185,20 @@ std::string float_repr(double d) {
 }  // namespace
 
 std::string repr(const Value& v) {
+  if (v.type() == Type::List || v.type() == Type::Dict || v.type() == Type::Tuple) {
+    if (std::find(g_printing.begin(), g_printing.end(), v.obj()) != g_printing.end())
+      return v.type() == Type::Dict ? "{...}" : "[...]";
+    if (g_printing.size() >= kMaxDepth) return "...";
+  }
+  struct Printing {
+    explicit Printing(const Value& v) : heap(v.is_heap()) {
+      if (heap) g_printing.push_back(v.obj());
+    }
+    ~Printing() {
+      if (heap) g_printing.pop_back();
+    }
+    bool heap;
+  } printing(v);
   switch (v.type()) {
     case Type::Str: return quote(v.as<StrObj>().s);
     case Type::List:

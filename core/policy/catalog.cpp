@@ -22,20 +22,20 @@ std::optional<Error> check_cfs(const PolicyParams& params) {
 
 const std::vector<Entry>& entries() {
   static const std::vector<Entry> all = {
-      {{"fcfs", "first come, first served (alias fifo); runs each process until it blocks", false}, make_fcfs},
-      {{"sjf", "shortest job first: the shortest next CPU burst runs to its end", false}, make_sjf},
-      {{"srtf", "shortest remaining time first (alias psjf): a strictly shorter burst preempts", true}, make_srtf},
-      {{"rr", "round-robin: FIFO order, at most --quantum ticks per turn", true}, make_round_robin},
-      {{"priority", "lowest priority number first, runs to its end; --aging improves waiting ones", false},
+      {{"fcfs", "first come, first served (alias fifo); runs each process until it blocks", false, false}, make_fcfs},
+      {{"sjf", "shortest job first: the shortest next CPU burst runs to its end", false, false}, make_sjf},
+      {{"srtf", "shortest remaining time first (alias psjf): a strictly shorter burst preempts", true, false}, make_srtf},
+      {{"rr", "round-robin: FIFO order, at most --quantum ticks per turn", true, true}, make_round_robin},
+      {{"priority", "lowest priority number first, runs to its end; --aging improves waiting ones", false, false},
        make_priority},
-      {{"priority-preemptive", "lowest priority number first; a strictly better one preempts; --aging", true},
+      {{"priority-preemptive", "lowest priority number first; a strictly better one preempts; --aging", true, false},
        make_priority_preemptive},
-      {{"mlfq", "multi-level feedback queue (OSTEP 8): levels, quanta, allotment, boost", true}, make_mlfq,
+      {{"mlfq", "multi-level feedback queue (OSTEP 8): levels, quanta, allotment, boost", true, true}, make_mlfq,
        check_mlfq},
-      {{"lottery", "lottery: a seeded random draw of tickets picks who runs each quantum", true}, make_lottery},
-      {{"stride", "stride: the lowest pass runs a quantum; pass += 50,400,000 / tickets per tick", true},
+      {{"lottery", "lottery: a seeded random draw of tickets picks who runs each quantum", true, true}, make_lottery},
+      {{"stride", "stride: the lowest pass runs a quantum; pass += 50,400,000 / tickets per tick", true, true},
        make_stride},
-      {{"cfs", "completely fair (Linux-like): lowest nice-weighted vruntime; slice = latency share", true},
+      {{"cfs", "completely fair (Linux-like): lowest nice-weighted vruntime; slice = latency share", true, false},
        make_cfs, check_cfs},
   };
   return all;
@@ -52,11 +52,16 @@ const std::vector<PolicyInfo>& policy_catalog() {
 }
 
 std::optional<std::string> canonical_policy_name(std::string_view name) {
-  if (name == "fifo") return "fcfs";
-  if (name == "psjf") return "srtf";
-  for (const auto& e : entries())
-    if (e.info.name == name) return std::string(name);
-  return std::nullopt;
+  const PolicyInfo* info = find_policy(name);
+  return info ? std::optional<std::string>(info->name) : std::nullopt;
+}
+
+const PolicyInfo* find_policy(std::string_view name) {
+  if (name == "fifo") name = "fcfs";
+  if (name == "psjf") name = "srtf";
+  for (const auto& info : policy_catalog())
+    if (info.name == name) return &info;
+  return nullptr;
 }
 
 Expected<std::unique_ptr<Policy>> make_policy(const PolicyParams& params) {

@@ -45,10 +45,6 @@ std::vector<std::string> quoted_names(const Trace& trace) {
   return names;
 }
 
-bool uses_quantum(std::string_view policy) {
-  return policy == "rr" || policy == "mlfq" || policy == "lottery" || policy == "stride";
-}
-
 }  // namespace
 
 // ---- 2. the sched report ----------------------------------------------------------------
@@ -57,9 +53,10 @@ void write_sched_report_json(std::ostream& os, const PolicyParams& policy, int c
                              const Trace& trace) {
   fmt::memory_buffer out;
   auto it = std::back_inserter(out);
-  const auto name = canonical_policy_name(policy.name).value_or(policy.name);
+  const PolicyInfo* info = find_policy(policy.name);
   fmt::format_to(it, "{{\n  \"policy\": {},\n  \"quantum\": {},\n  \"cpus\": {},\n  \"processes\": [",
-                 json_quote(name), uses_quantum(name) ? std::to_string(policy.quantum) : "null", cpus);
+                 json_quote(info ? info->name : policy.name),
+                 info && info->uses_quantum ? std::to_string(policy.quantum) : "null", cpus);
   for (size_t i = 0; i < m.processes.size(); ++i) {
     const ProcessMetrics& p = m.processes[i];
     fmt::format_to(it,

@@ -32,6 +32,15 @@ inline Scenario scenario(std::string policy, std::vector<JobSpec> jobs, Tick qua
   return s;
 }
 
+// A scenario from the --jobs short form ("P1:0:24,P2:0:3" or "24,3,3").
+inline Scenario jobs_scenario(const char* jobs, const char* policy = "fcfs", Tick quantum = 4) {
+  Scenario s;
+  s.jobs = parse_jobs_spec(jobs).value();
+  s.policy.name = policy;
+  s.policy.quantum = quantum;
+  return s;
+}
+
 struct SimRun {
   std::unique_ptr<Kernel> kernel;
   Metrics metrics;
@@ -74,6 +83,8 @@ inline SimRun run(const Scenario& s, Tick max_ticks = 1000000) {
   r.metrics = compute_metrics(r.kernel->trace(), s.kernel.cpus, r.kernel->now());
   return r;
 }
+
+inline Metrics run_metrics(const Scenario& s) { return run(s).metrics; }
 
 // A kernel with the scenario's processes spawned, not yet stepped.
 inline std::unique_ptr<Kernel> start(const Scenario& s) {

@@ -90,7 +90,26 @@ TEST(Language, TimeTimeIsTheSimulatedClockInSeconds) {
               ElementsAre("True True"));
 }
 
+TEST(Language, StringMethodsAndSlices) {
+  EXPECT_THAT(lines_of("s = ' a,b,c '\nprint(s.strip().split(','), '-'.join(['x', 'y']), 'abc'[::-1], 'hello'[1:3], "
+                       "'Ab'.upper(), 'a-b'.replace('-', '+'), 'abc'.startswith('ab'), 'abc'.find('c'))"),
+              ElementsAre("['a', 'b', 'c'] x-y cba el AB a+b True 2"));
+}
+
+TEST(Language, WindowsLineEndingsAndAByteOrderMarkAreAccepted) {
+  EXPECT_THAT(lines_of("\xEF\xBB\xBFif True:\r\n    print('ok')\r\n"), ElementsAre("ok"));
+}
+
+TEST(Language, ASelfContainingListPrintsWithEllipsis) {
+  EXPECT_THAT(lines_of("a = [1]\na.append(a)\nprint(a)"), ElementsAre("[1, [...]]"));
+}
+
 // ---- errors ------------------------------------------------------------------------------
+
+TEST(LanguageErrors, DeeplyNestedExpressionsAreRejectedNotCrashing) {
+  const std::string deep = "x = " + std::string(5000, '(') + "1" + std::string(5000, ')') + "\n";
+  EXPECT_THAT(testing::compile_error(deep), ::testing::HasSubstr("SyntaxError: too many nested parentheses"));
+}
 
 TEST(LanguageErrors, SyntaxErrorGivesFileLineColumnTheLineAndACaret) {
   LangOptions lang;

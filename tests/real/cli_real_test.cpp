@@ -2,15 +2,15 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "lab_test_support.h"
+#include "run_cli.h"
 
 namespace proclab::real {
 namespace {
 
 TEST(RealCli, JsonReportUsesTheFixedNames) {
-  std::string out, err;
-  ASSERT_EQ(testing::run_cli({"real", "fork-twice", "--format", "json"}, &out, &err), 0) << err;
-  const auto j = nlohmann::json::parse(out);
+  const auto r = test::run_cli(PROCLAB_CLI, {"real", "fork-twice", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
   for (const char* layer : {"pid_namespace", "user_namespace", "cgroup", "rlimit", "budget"})
     EXPECT_TRUE(j["containment"][layer].is_boolean()) << layer;
   EXPECT_TRUE(j["containment"]["notes"].is_string());
@@ -30,20 +30,20 @@ TEST(RealCli, JsonReportUsesTheFixedNames) {
 }
 
 TEST(RealCli, ListShowsEveryDemo) {
-  std::string out, err;
-  ASSERT_EQ(testing::run_cli({"real", "--list"}, &out, &err), 0);
+  const auto r = test::run_cli(PROCLAB_CLI, {"real", "--list"});
+  ASSERT_EQ(r.exit_code, 0);
   for (const char* demo : {"fork-once", "fork-twice", "fork-three", "globals-after-fork", "zombie", "orphan", "wait",
                            "waitpid", "fork-bomb", "cpu-burners"})
-    EXPECT_NE(out.find(demo), std::string::npos) << demo;
+    EXPECT_NE(r.out.find(demo), std::string::npos) << demo;
 }
 
 class BadFlags : public ::testing::TestWithParam<std::vector<std::string>> {};
 
 TEST_P(BadFlags, GiveOneLineOnStderrAndExitCode2) {
-  std::string out, err;
-  EXPECT_EQ(testing::run_cli(GetParam(), &out, &err), 2);
-  ASSERT_FALSE(err.empty());
-  EXPECT_EQ(err.find('\n'), err.size() - 1) << err;
+  const auto r = test::run_cli(PROCLAB_CLI, GetParam());
+  EXPECT_EQ(r.exit_code, 2);
+  ASSERT_FALSE(r.err.empty());
+  EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
 }
 
 INSTANTIATE_TEST_SUITE_P(RealCli, BadFlags,

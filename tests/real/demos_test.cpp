@@ -77,8 +77,11 @@ TEST(RealDemos, ZombieChildIsSeenAsZThenReapedByItsParent) {
   const LabResult r = run("zombie");
   const ProcessReport* child = process(r, 3);
   ASSERT_NE(child, nullptr);
-  EXPECT_NE(child->observed_states.find('Z'), std::string::npos) << child->observed_states;
-  EXPECT_EQ(child->observed_states.back(), 'Z') << "no state may be observed after the reap";
+  const std::string& states = child->observed_states;
+  const size_t z = states.find('Z');
+  ASSERT_NE(z, std::string::npos) << states;
+  // After Z nothing runs again: at most X (being released) is seen before it is gone.
+  EXPECT_TRUE(states.substr(z + 1).empty() || states.substr(z + 1) == "X") << states;
   const auto events = r.trace.events();
   const auto reap = std::find_if(events.begin(), events.end(),
                                  [](const Event& e) { return e.kind == EventKind::Reap && e.pid == 3; });

@@ -85,23 +85,6 @@ void finish_watched_cli(WatchedCli& cli) {
   cli = {};
 }
 
-int run_cli(const std::vector<std::string>& args, std::string* out, std::string* err) {
-  std::string cmd = PROCLAB_CLI;
-  for (const std::string& a : args) cmd += " '" + a + "'";
-  const std::string err_file = "/tmp/proclab_real_test_err." + std::to_string(getpid());
-  cmd += " 2>" + err_file;
-  FILE* f = popen(cmd.c_str(), "r");
-  if (!f) return -1;
-  char buf[4096];
-  size_t n;
-  out->clear();
-  while ((n = fread(buf, 1, sizeof buf, f)) > 0) out->append(buf, n);
-  const int status = pclose(f);
-  *err = slurp(err_file);
-  unlink(err_file.c_str());
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
 std::optional<std::string> system_python3() {
   for (const char* p : {"/usr/bin/python3", "/usr/local/bin/python3", "/bin/python3"})
     if (access(p, X_OK) == 0) return std::string(p);

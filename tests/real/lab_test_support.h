@@ -31,9 +31,6 @@ bool watch_reaches_eof(const WatchedCli& cli, int timeout_ms);
 // process is a child subreaper), and closes the watch fd.
 void finish_watched_cli(WatchedCli& cli);
 
-// Runs proclab-cli with args; returns its exit code and fills out/err.
-int run_cli(const std::vector<std::string>& args, std::string* out, std::string* err);
-
 // A python3 the lab's dedicated uid can execute, or nullopt.
 std::optional<std::string> system_python3();
 

@@ -112,6 +112,15 @@ INSTANTIATE_TEST_SUITE_P(RealSafety, KilledCli, ::testing::Values("", "lifeline"
                                                                                 : std::string("LifelineOnly");
                          });
 
+TEST(RealSafety, StaleLabCgroupOfADeadProclabIsRemovedAtStartup) {
+  // Pid 99999999 is above any pid_max: its proclab is surely gone.
+  const std::string stale = "/sys/fs/cgroup/pids/proclab-lab-99999999-0";
+  if (mkdir(stale.c_str(), 0755) != 0) GTEST_SKIP() << "cannot create " << stale << " (needs root and cgroup v1 pids)";
+  EXPECT_GE(remove_stale_lab_cgroups(), 1);
+  EXPECT_FALSE(path_exists(stale));
+  rmdir(stale.c_str());
+}
+
 // Safety test 6: PR_SET_PDEATHSIG follows the forking thread, so the lab is forked from a thread
 // that lives as long as the run, not from the (short-lived) thread that asked for it.
 TEST(RealSafety, LabStartedFromAThreadThatExitsStillCompletes) {

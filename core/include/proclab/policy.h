@@ -76,12 +76,15 @@ struct PolicyInfo {
   std::string_view name;
   std::string_view summary;
   bool preemptive;
+  bool uses_quantum;  // PolicyParams::quantum matters (reports show it)
 };
 
 // Every policy, in the order `--policy help` and --compare list them.
 const std::vector<PolicyInfo>& policy_catalog();
 // Accepts the names of policy_catalog() and the aliases fifo (fcfs) and psjf (srtf).
 std::optional<std::string> canonical_policy_name(std::string_view name);
+// The catalog entry of `name` (aliases accepted), or nullptr when there is none.
+const PolicyInfo* find_policy(std::string_view name);
 // Fails with a message naming the expected values.
 Expected<std::unique_ptr<Policy>> make_policy(const PolicyParams& params);
 

@@ -68,19 +68,23 @@ bool has_word(const std::string& text, std::string_view word) {
   return false;
 }
 
+// cgroup v2: labs go under the root cgroup when we may write there (root; the root cgroup is
+// exempt from the no-internal-processes rule), else under our own cgroup (a delegated subtree).
 Expected<Hierarchy> find_hierarchy() {
+  std::string why = "no pids cgroup controller is mounted (neither cgroup v2 with pids nor v1 pids)";
   for (const char* mount : {"/sys/fs/cgroup", "/sys/fs/cgroup/unified"}) {
     const std::string m = mount;
     if (!exists(m + "/cgroup.controllers")) continue;
-    const std::string base = m + own_path("");
-    if (!has_word(read_small_file(base + "/cgroup.controllers"), "pids")) continue;
-    if (!has_word(read_small_file(base + "/cgroup.subtree_control"), "pids") &&
-        !write_file(base + "/cgroup.subtree_control", "+pids"))
-      return Error{fmt::format("cannot enable the pids controller in {} ({})", base, std::strerror(errno))};
-    return Hierarchy{base, true};
+    for (const std::string& base : {m, m + own_path("")}) {
+      if (!has_word(read_small_file(base + "/cgroup.controllers"), "pids") || access(base.c_str(), W_OK) != 0) continue;
+      if (has_word(read_small_file(base + "/cgroup.subtree_control"), "pids") ||
+          write_file(base + "/cgroup.subtree_control", "+pids"))
+        return Hierarchy{base, true};
+      why = fmt::format("cannot enable the pids controller in {} ({})", base, std::strerror(errno));
+    }
   }
   if (exists("/sys/fs/cgroup/pids/cgroup.procs")) return Hierarchy{"/sys/fs/cgroup/pids" + own_path("pids"), false};
-  return Error{"no pids cgroup controller is mounted (neither cgroup v2 with pids nor v1 pids)"};
+  return Error{why};
 }
 
 }  // namespace

@@ -9,7 +9,8 @@
 namespace proclab::real::detail {
 
 enum class RecordKind : std::int32_t {
-  Fork,        // pid: child (ns), host: child host pid, a: parent (ns), c: us until it surely existed
+  Fork,        // pid: child (ns), a: parent (ns), c: us from the event until it surely existed
+  Host,        // pid (ns), host: its host pid
   ForkFailed,  // pid: parent, a: errno
   Exit,        // pid, a: exit code
   Reap,        // pid: reaped child, a: reaper, b: code or -signal

@@ -48,6 +48,8 @@ ProcState state_of_letter(char c) {
   }
 }
 
+constexpr size_t kMaxStates = 256;  // observed_states keeps the first changes of a long run
+
 struct Live {
   size_t report = 0;  // index in LabReport::processes
   ProcState state = ProcState::Ready;
@@ -83,6 +85,9 @@ LabResult Collector::finish(LabReport base) && {
   std::stable_sort(items_.begin(), items_.end(),
                    [](const Item& a, const Item& b) { return a.record.time_us < b.record.time_us; });
   std::map<Pid, Live> procs;
+  std::map<Pid, Pid> host_of;  // from Host records, which come after their Fork in time
+  for (const Item& item : items_)
+    if (item.record.kind == RecordKind::Host) host_of[item.record.pid] = item.record.host;
   const auto add_process = [&](Pid pid, Pid parent, Pid host, std::int64_t time) -> Live& {
     ProcessReport p;
     p.pid = pid;
@@ -112,8 +117,7 @@ LabResult Collector::finish(LabReport base) && {
         add_process(1, 0, r.host, 0);
         break;
       case RecordKind::Fork: {
-        if (p && p->original_ppid == r.a) break;  // already known (pid reported twice)
-        add_process(r.pid, r.a, r.host, r.time_us);
+        add_process(r.pid, r.a, host_of.contains(r.pid) ? host_of[r.pid] : r.host, r.time_us);
         event(r.time_us, r.a, EventKind::Fork, r.pid, ProcState::Ready, ProcState::Ready);
         population.emplace_back(r.time_us + r.c, +1);
         break;
@@ -160,7 +164,11 @@ LabResult Collector::finish(LabReport base) && {
       case RecordKind::Sample: {
         if (!p) break;
         const char letter = r.text[0];
-        if (p->observed_states.empty() || p->observed_states.back() != letter) p->observed_states += letter;
+        // 't' is a stop by our own tracer, not something the program did: not shown.
+        if (letter == 't') break;
+        if ((p->observed_states.empty() || p->observed_states.back() != letter) &&
+            p->observed_states.size() < kMaxStates)
+          p->observed_states += letter;
         if (p->host_pid == kNoPid) p->host_pid = r.host;
         if (r.a > 0 && r.a != p->ppid && !p->is_init) {
           p->ppid = r.a;
@@ -178,6 +186,7 @@ LabResult Collector::finish(LabReport base) && {
         break;
       }
       case RecordKind::Setup:
+      case RecordKind::Host:
         break;
       case RecordKind::Done:
         rep.survivors = r.a;

@@ -46,7 +46,6 @@ pid_t lab_fork() {
     errno = EAGAIN;
     return -1;
   }
-  const pid_t parent = getpid();
   const pid_t child = fork();
   if (child < 0) {
     const int err = errno;
@@ -56,21 +55,29 @@ pid_t lab_fork() {
     errno = err;
     return -1;
   }
-  if (child == 0) {
-    // The child reports its own birth: only it knows its host pid (/proc is the host's). The event
-    // is timed before the fork; c says when the child surely existed, which is what
-    // peak_processes counts from (so it never shows more processes at once than really existed).
-    char link[32] = {};
-    const ssize_t n = readlink("/proc/self", link, sizeof link - 1);
-    const std::int64_t before = r.time_us;
-    r = record(RecordKind::Fork);
-    r.c = static_cast<std::int32_t>(r.time_us - before);
-    r.time_us = before;
-    r.host = n > 0 ? std::atoi(link) : 0;
-    r.a = parent;
-    write_record(g_shared->record_fd, r);
-  }
+  if (child == 0) report_host(*g_shared);
+  else report_fork(*g_shared, getpid(), child, r.time_us);
   return child;
+}
+
+void report_fork(LabShared& shared, pid_t parent, pid_t child, std::int64_t before_us) {
+  Record r;
+  r.time_us = before_us;
+  r.kind = RecordKind::Fork;
+  r.pid = child;
+  r.a = parent;
+  r.c = static_cast<std::int32_t>(lab_time_us(shared) - before_us);
+  write_record(shared.record_fd, r);
+}
+
+void report_host(LabShared& shared) {
+  char link[32] = {};
+  Record r;
+  r.time_us = lab_time_us(shared);
+  r.kind = RecordKind::Host;
+  r.pid = getpid();
+  r.host = readlink("/proc/self", link, sizeof link - 1) > 0 ? std::atoi(link) : 0;
+  write_record(shared.record_fd, r);
 }
 
 void lab_exit(int code) {

@@ -16,6 +16,13 @@ LabShared& demo_shared();
 // fork() that first takes one unit of the shared budget (when that layer is on). Returns what
 // fork returns; on failure errno is EAGAIN (budget or kernel cap) and a fork_failed is recorded.
 pid_t lab_fork();
+// Records that parent forked child: timed before the fork (before_us), with c saying when the
+// child surely existed, which is what peak_processes counts from (so the trace never shows more
+// processes at once than really existed). Written by the parent, so a child killed before it
+// ever ran is still in the trace.
+void report_fork(LabShared& shared, pid_t parent, pid_t child, std::int64_t before_us);
+// Records the calling process's host pid: only it can read it (/proc/self is the host's view).
+void report_host(LabShared& shared);
 // Records the exit and _exits with code.
 [[noreturn]] void lab_exit(int code);
 // Records one output line.

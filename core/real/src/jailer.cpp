@@ -214,7 +214,7 @@ bool relay(const LabPlan& plan, int lab_fd, Sampler& sampler) {
     if (n < 0) return false;  // EAGAIN: nothing more for now
     for (ssize_t i = 0; i < n / static_cast<ssize_t>(sizeof(Record)); ++i) {
       Record& r = batch[i];
-      if (r.kind == RecordKind::Fork) sampler.learn(r.pid, r.host);
+      if (r.kind == RecordKind::Host) sampler.learn(r.pid, r.host);
       if (r.kind == RecordKind::Exec && r.text[0] == '\0') {
         // The tracer cannot read /proc in the lab's terms; the command line is read here.
         const pid_t host = sampler.host_of(r.pid);
@@ -271,6 +271,7 @@ void jailer_main(const LabPlan& plan) {
     send_setup_error(plan, "pipe", errno);
     _exit(1);
   }
+  fcntl(lab[1], F_SETPIPE_SZ, 1 << 20);  // 8,192 records between two drains (best effort)
   plan.shared->record_fd = lab[1];
   plan.shared->t0_ns = monotonic_ns();
   const pid_t init = spawn_init(plan);
@@ -283,8 +284,9 @@ void jailer_main(const LabPlan& plan) {
   const int period_us = plan.options.sample_period_us;
   std::int64_t next_sample_us = 0;
   for (;;) {
-    pollfd fds[2] = {{lab[0], POLLIN, 0}, {plan.options.lifeline ? plan.lifeline_fd : -1, POLLIN, 0}};
-    // Records wake us at once; /proc is read once per period, not once per record.
+    // Wake once per period (or when the app goes away), not once per record: records wait in
+    // the enlarged pipe, and the lab does not pay a jailer wake-up for every fork it makes.
+    pollfd fds[2] = {{-1, 0, 0}, {plan.options.lifeline ? plan.lifeline_fd : -1, POLLIN, 0}};
     const std::int64_t until_sample = std::max<std::int64_t>(0, next_sample_us - lab_time_us(*plan.shared));
     const timespec wait{0, static_cast<long>(until_sample) * 1000L};
     ppoll(fds, 2, &wait, nullptr);

@@ -110,7 +110,8 @@ std::string lab_report_tree(const LabResult& result) {
   std::string out;
   const std::function<void(const ProcessReport&, const std::string&, bool, bool)> draw =
       [&](const ProcessReport& p, const std::string& prefix, bool last, bool top) {
-        std::string line = fmt::format("{} {}  [{}] {}", p.pid, p.command, p.observed_states, exit_text(p));
+        std::string line = fmt::format("{} {}  [{}] {}", p.pid, p.command,
+                                       p.observed_states.empty() ? "-" : p.observed_states, exit_text(p));
         if (p.wrapper) line += "  (wrapper)";
         if (p.threads > 1) line += fmt::format("  ({} threads)", p.threads);
         if (p.ppid != p.original_ppid) line += fmt::format("  (reparented to {})", p.ppid);

@@ -9,6 +9,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include <cerrno>
 #include <csignal>
 #include <map>
@@ -86,6 +88,9 @@ class Tracer {
   std::map<pid_t, Tracee> tracees_;   // by thread id
   std::set<pid_t> early_stops_;       // new tasks whose first stop came before their parent's event
   std::map<pid_t, std::string> out_;  // unfinished output line by process
+  static constexpr int kMaxLines = 10000;  // a report is for reading: later output is dropped
+  static constexpr size_t kMaxLineLength = 4096;
+  int lines_ = 0;
   int live_ = 0;
   bool exec_seen_ = false;
   int root_code_ = 0;
@@ -132,21 +137,22 @@ void Tracer::on_output(pid_t tid) {
 
 void Tracer::flush_output(pid_t tgid, bool all) {
   std::string& pending = out_[tgid];
+  const auto emit = [&](std::string_view line) {
+    if (lines_ > kMaxLines) return;
+    Record r;
+    r.time_us = lab_time_us(*plan_.shared);
+    r.kind = RecordKind::Output;
+    r.pid = tgid;
+    write_text_records(plan_.shared->record_fd, r,
+                       ++lines_ > kMaxLines ? fmt::format("[proclab: output cut after {} lines]", kMaxLines) : line);
+  };
   size_t start = 0;
-  for (size_t nl; (nl = pending.find('\n', start)) != std::string::npos; start = nl + 1) {
-    Record r;
-    r.time_us = lab_time_us(*plan_.shared);
-    r.kind = RecordKind::Output;
-    r.pid = tgid;
-    write_text_records(plan_.shared->record_fd, r, std::string_view(pending).substr(start, nl - start));
-  }
+  for (size_t nl; (nl = pending.find('\n', start)) != std::string::npos; start = nl + 1)
+    emit(std::string_view(pending).substr(start, nl - start));
   pending.erase(0, start);
-  if (all && !pending.empty()) {
-    Record r;
-    r.time_us = lab_time_us(*plan_.shared);
-    r.kind = RecordKind::Output;
-    r.pid = tgid;
-    write_text_records(plan_.shared->record_fd, r, pending);
+  // A line without an end (cat /dev/zero) is cut into pieces instead of growing without bound.
+  if ((all && !pending.empty()) || pending.size() > kMaxLineLength) {
+    emit(pending);
     pending.clear();
   }
 }

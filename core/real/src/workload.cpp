@@ -42,22 +42,17 @@ namespace {
 [[noreturn]] void start_demo_root(const LabPlan& plan, uid_t lab_uid) {
   if (!become_workload(plan, lab_uid)) _exit(126);
   set_demo_shared(plan.shared);
-  Record r;
-  r.time_us = lab_time_us(*plan.shared);
-  r.kind = RecordKind::Fork;
-  r.pid = getpid();
-  char link[32] = {};
-  r.host = readlink("/proc/self", link, sizeof link - 1) > 0 ? std::atoi(link) : 0;
-  r.a = 1;
-  write_record(plan.shared->record_fd, r);
+  report_host(*plan.shared);
   run_demo_body(*plan.demo);
 }
 
 int run_demo_from_init(const LabPlan& plan, uid_t lab_uid) {
   if (plan.shared->budget_cap > 0) plan.shared->budget_live = 1;  // the demo's first process
+  const std::int64_t before = lab_time_us(*plan.shared);
   const pid_t root = fork();
   if (root < 0) return 126;
   if (root == 0) start_demo_root(plan, lab_uid);
+  report_fork(*plan.shared, 1, root, before);
   int root_code = 0;
   // Init reaps the demo's first process and every orphan it adopts.
   for (;;) {
