@@ -14,12 +14,14 @@ namespace proclab::lang {
 
 namespace {
 constexpr size_t kMaxFrames = 1000;  // Python's default recursion limit
+thread_local int g_interpreters = 0;  // alive on this thread (see break_cycles)
 }
 
 // ---- 1. construction, fork and copies -----------------------------------------------------
 
 Interpreter::Interpreter(std::shared_ptr<const CompiledProgram> program)
     : program_(std::move(program)), globals_(new Globals) {
+  ++g_interpreters;
   globals_->slots.resize(program_->global_names.size());
 }
 
@@ -29,6 +31,7 @@ Interpreter::Interpreter(const Interpreter& o)
     : Program(o), program_(o.program_), frames_(o.frames_), handlers_(o.handlers_), pc_(o.pc_),
       line_(o.line_), burn_(o.burn_), resumed_(o.resumed_), fork_child_(o.fork_child_),
       pending_(o.pending_) {
+  ++g_interpreters;
   bool mutable_globals = false;
   for (const Value& v : o.globals_->slots)
     if (has_mutable(v)) mutable_globals = true;
@@ -51,6 +54,8 @@ Interpreter::Interpreter(const Interpreter& o)
 
 Interpreter::~Interpreter() {
   if (--globals_->rc == 0) delete globals_;
+  stack_.clear();
+  if (--g_interpreters == 0) break_cycles();
 }
 
 std::unique_ptr<Program> Interpreter::fork_child() const {

@@ -15,6 +15,39 @@ Value Value::tuple(std::vector<Value> items) { return adopt(new ListObj(Type::Tu
 Value Value::dict() { return adopt(new DictObj()); }
 Value Value::range(std::int64_t a, std::int64_t b, std::int64_t c) { return adopt(new RangeObj(a, b, c)); }
 
+namespace {
+thread_local Container* g_containers = nullptr;  // every live container of this thread
+}  // namespace
+
+// Tuples are not registered: they are immutable, so every cycle passes through a list, dict or
+// loop position (and compiled constants, which are tuples, are never emptied).
+Container::Container(Type t) : Obj(t) {
+  if (t == Type::Tuple) return;
+  next = g_containers;
+  if (next) next->prev = this;
+  g_containers = this;
+}
+
+Container::~Container() {
+  if (type == Type::Tuple) return;
+  if (prev) prev->next = next;
+  else g_containers = next;
+  if (next) next->prev = prev;
+}
+
+void break_cycles() {
+  std::vector<Value> alive;  // held, so that emptying one container frees none of the others
+  for (Container* c = g_containers; c; c = c->next) {
+    ++c->rc;
+    alive.push_back(Value::adopt(c));
+  }
+  for (Value& v : alive) {
+    if (v.type() == Type::Dict) v.as<DictObj>().items.clear();
+    else if (v.type() == Type::Iter) v.as<IterObj>().seq = Value();
+    else v.as<ListObj>().items.clear();  // a list
+  }
+}
+
 void Value::destroy(Obj* o) {
   switch (o->type) {
     case Type::Str: delete static_cast<StrObj*>(o); break;

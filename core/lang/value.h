@@ -22,6 +22,20 @@ struct Obj {
   explicit Obj(Type t) : type(t) {}
 };
 
+// Reference counting cannot free a list that contains itself. Every list, dict and loop
+// position is registered (per thread) while it lives; when the thread's last interpreter is
+// destroyed, break_cycles() empties every one still alive (all garbage by then). Interpreters
+// must be created and destroyed on one thread.
+struct Container : Obj {
+  explicit Container(Type t);
+  ~Container();
+  Container(const Container&) = delete;
+  Container& operator=(const Container&) = delete;
+  Container* prev = nullptr;
+  Container* next = nullptr;
+};
+void break_cycles();
+
 class Value {
  public:
   Value() : type_(Type::Undef), i_(0) {}
@@ -96,23 +110,23 @@ struct StrObj : Obj {
   std::string s;
   explicit StrObj(std::string v) : Obj(Type::Str), s(std::move(v)) {}
 };
-struct ListObj : Obj {  // list and tuple
+struct ListObj : Container {  // list and tuple
   std::vector<Value> items;
-  ListObj(Type t, std::vector<Value> v) : Obj(t), items(std::move(v)) {}
+  ListObj(Type t, std::vector<Value> v) : Container(t), items(std::move(v)) {}
 };
-struct DictObj : Obj {  // insertion-ordered; linear lookup is plenty for teaching programs
+struct DictObj : Container {  // insertion-ordered; linear lookup is plenty for teaching programs
   std::vector<std::pair<Value, Value>> items;
-  DictObj() : Obj(Type::Dict) {}
+  DictObj() : Container(Type::Dict) {}
 };
 struct RangeObj : Obj {
   std::int64_t start, stop, step;
   RangeObj(std::int64_t a, std::int64_t b, std::int64_t c) : Obj(Type::Range), start(a), stop(b), step(c) {}
   std::int64_t size() const;
 };
-struct IterObj : Obj {  // a for loop's position: over a Range (next = cur) or a sequence
+struct IterObj : Container {  // a for loop's position: over a Range (next = cur) or a sequence
   Value seq;
   std::int64_t cur = 0;
-  IterObj(Value s, std::int64_t c) : Obj(Type::Iter), seq(std::move(s)), cur(c) {}
+  IterObj(Value s, std::int64_t c) : Container(Type::Iter), seq(std::move(s)), cur(c) {}
 };
 struct ExcObj : Obj {
   int exc_type;      // ExcId
