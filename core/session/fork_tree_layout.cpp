@@ -22,9 +22,7 @@ TreeLayout layout_fork_tree(const Kernel& kernel, const TreeOptions& options) {
   const size_t init_slot = all.size();
   index[kInitPid] = init_slot;
 
-  const auto shown = [&](const Process* p) {
-    return p->state != ProcState::New && (options.show_terminated || p->state != ProcState::Terminated);
-  };
+  const auto shown = [&](const Process* p) { return options.show_terminated || p->state != ProcState::Terminated; };
   std::vector<std::vector<size_t>> kids(all.size() + 1);
   std::vector<Pid> layout_parent(all.size(), kInitPid);
   for (size_t i = 0; i < all.size(); ++i) {

@@ -138,7 +138,9 @@ Metrics compute_metrics(const Trace& trace, int cpus, Tick end) {
   }
   m.gantt = gantt_slices(trace, end);
   m.cpu_utilization.assign(static_cast<size_t>(std::clamp(cpus, 1, kMaxCpus)), 0.0);
-  const Tick span = m.makespan > 0 ? m.makespan : end;
+  // A run still going (the GUI mid-run) is measured up to `end`, not to the last completion.
+  const bool all_done = completed == static_cast<int>(m.processes.size());
+  const Tick span = (all_done && m.makespan > 0) ? m.makespan : end - std::min(first_arrival, end);
   double busy_total = 0;
   for (const GanttSlice& s : m.gantt) {
     if (s.context_switch || static_cast<size_t>(s.cpu) >= m.cpu_utilization.size()) continue;

@@ -234,3 +234,32 @@ TEST(ForkTree, ByForkMarksTheAdopter) {
 
 }  // namespace
 }  // namespace proclab
+
+namespace proclab {
+namespace {
+
+TEST(ForkTree, ProcessNotYetArrivedIsShownAsNew) {
+  auto k = testing::fork_kernel(3);  // at tick 0 main has not been admitted yet
+  TreeLayout t = layout_fork_tree(*k, {});
+  ASSERT_GE(t.find(100), 0);
+  EXPECT_EQ(t.nodes[static_cast<size_t>(t.find(100))].state, ProcState::New);
+}
+
+}  // namespace
+}  // namespace proclab
+
+#include "proclab/metrics.h"
+
+namespace proclab {
+namespace {
+
+// The metrics view mid-run: P2 has finished, P1 and P3 have not (Silberschatz RR at tick 10).
+TEST(MetricsMidRun, UtilizationOfOneBusyCpuIsOneHundredPercent) {
+  auto k = rr_textbook();
+  k->run(10);
+  const Metrics m = compute_metrics(k->trace(), 1, k->now());
+  EXPECT_DOUBLE_EQ(m.utilization, 1.0);
+}
+
+}  // namespace
+}  // namespace proclab

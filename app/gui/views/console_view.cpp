@@ -21,6 +21,11 @@ void ConsoleView::draw_content(ViewContext& c) {
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
       const ConsoleLine& l = lines[static_cast<size_t>(i)];
+      if (l.time == c.ui.hover_tick) {  // the timeline's cursor: the lines printed at that tick
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        ImGui::GetWindowDrawList()->AddRectFilled(p, {p.x + ImGui::GetContentRegionAvail().x, p.y + ImGui::GetFrameHeight()},
+                                                  ImGui::GetColorU32(ImGuiCol_Header));
+      }
       ImGui::TextDisabled("%4d", l.time);
       ImGui::SameLine();
       ImGui::PushID(i);

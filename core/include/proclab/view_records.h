@@ -54,6 +54,7 @@ struct TreeLayout {
   int find(Pid pid) const;
 };
 
+// Every process, New ones included (a workload's later arrivals show before they arrive).
 TreeLayout layout_fork_tree(const Kernel& kernel, const TreeOptions& options);
 
 // ---- 3. timeline ----
