@@ -4,7 +4,7 @@ BUILD     ?= build
 JOBS      ?= $(shell nproc)
 CMAKE_ARGS ?=
 DEBIAN_PACKAGES := build-essential cmake pkg-config libgtest-dev libgmock-dev libbenchmark-dev \
-  nlohmann-json3-dev libcli11-dev libfmt-dev libimgui-dev libglfw3-dev fonts-wqy-microhei xvfb xauth libgl1-mesa-dri
+  nlohmann-json3-dev libcli11-dev libfmt-dev libimgui-dev libglfw3-dev libstb-dev fonts-wqy-microhei xvfb xauth libgl1-mesa-dri
 
 .PHONY: deps configure build run test bench clean
 

@@ -20,7 +20,7 @@ class FifoQueue : public Policy {
   }
   void remove(Process& p) override { queue_.erase(std::find(queue_.begin(), queue_.end(), &p)); }
   size_t ready_count() const override { return queue_.size(); }
-  std::vector<ReadyRow> ready_rows() const override {
+  std::vector<ReadyRow> ready_rows(Locale) const override {
     ReadyRow row{"ready", {}};
     for (const Process* p : queue_) row.pids.push_back(p->pid);
     return {row};

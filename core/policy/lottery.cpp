@@ -58,7 +58,7 @@ class Lottery final : public Policy {
   size_t ready_count() const override { return count_; }
   Tick quantum(const Process&) const override { return quantum_; }
 
-  std::vector<ReadyRow> ready_rows() const override {
+  std::vector<ReadyRow> ready_rows(Locale) const override {
     ReadyRow row{"ready (ticket order)", {}};
     for (const Slot& s : slots_)
       if (s.process) row.pids.push_back(s.process->pid);

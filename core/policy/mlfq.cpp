@@ -98,10 +98,12 @@ class Mlfq final : public Policy {
     }
   }
 
-  std::vector<ReadyRow> ready_rows() const override {
+  std::vector<ReadyRow> ready_rows(Locale locale) const override {
     std::vector<ReadyRow> rows;
     for (size_t level = 0; level < levels_.size(); ++level) {
-      ReadyRow row{fmt::format("level {} (quantum {})", level, quanta_[level]), {}};
+      ReadyRow row{locale == Locale::Zh ? fmt::format("第 {} 级（时间片 {}）", level, quanta_[level])
+                                        : fmt::format("level {} (quantum {})", level, quanta_[level]),
+                   {}};
       for (const auto& entry : levels_[level]) row.pids.push_back(entry.second->pid);
       rows.push_back(std::move(row));
     }

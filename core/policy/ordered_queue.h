@@ -81,7 +81,7 @@ class OrderedPolicy : public Policy {
   }
   void remove(Process& p) override { on_leave(p, queue_.erase(p, key(p)), false); }
   size_t ready_count() const override { return queue_.size(); }
-  std::vector<ReadyRow> ready_rows() const override {
+  std::vector<ReadyRow> ready_rows(Locale) const override {
     ReadyRow row{"ready", {}};
     for (const OrderedEntry& e : queue_) row.pids.push_back(e.process->pid);
     return {row};

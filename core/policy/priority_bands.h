@@ -38,11 +38,14 @@ class PriorityBands final : public OrderedPolicy {
     }
   }
 
-  std::vector<ReadyRow> ready_rows() const override {
+  std::vector<ReadyRow> ready_rows(Locale locale) const override {
     std::vector<ReadyRow> rows;
+    std::int64_t band = 0;
     for (const OrderedEntry& e : queue_) {
-      if (rows.empty() || rows.back().label != fmt::format("priority {}", e.key))
-        rows.push_back({fmt::format("priority {}", e.key), {}});
+      if (rows.empty() || band != e.key) {
+        band = e.key;
+        rows.push_back({locale == Locale::Zh ? fmt::format("优先级 {}", e.key) : fmt::format("priority {}", e.key), {}});
+      }
       rows.back().pids.push_back(e.pid);
     }
     return rows;

@@ -16,7 +16,7 @@ StateCounts state_counts(const Kernel& kernel, size_t since) {
   return out;
 }
 
-std::vector<QueueRow> queue_rows(const Kernel& kernel) {
+std::vector<QueueRow> queue_rows(const Kernel& kernel, Locale locale) {
   std::vector<QueueRow> rows;
   for (size_t c = 0; c < kernel.cpus().size(); ++c) {
     const CpuState& cpu = kernel.cpus()[c];
@@ -25,7 +25,7 @@ std::vector<QueueRow> queue_rows(const Kernel& kernel) {
     else if (cpu.switching_to) row.pids.push_back(cpu.switching_to->pid);
     rows.push_back(std::move(row));
   }
-  for (ReadyRow& r : kernel.policy().ready_rows()) rows.push_back({QueueRow::Kind::Ready, std::move(r.label), std::move(r.pids)});
+  for (ReadyRow& r : kernel.policy().ready_rows(locale)) rows.push_back({QueueRow::Kind::Ready, std::move(r.label), std::move(r.pids)});
   QueueRow blocked{QueueRow::Kind::Blocked, "", {}}, stopped{QueueRow::Kind::Stopped, "", {}},
       zombies{QueueRow::Kind::Zombie, "", {}};
   for (const Process* p : kernel.processes()) {

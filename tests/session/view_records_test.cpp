@@ -157,6 +157,17 @@ TEST(Queues, ReadyRowListsWaitingProcessesInOrder) {
   EXPECT_EQ(rows[1].pids, (std::vector<Pid>{101, 102}));
 }
 
+TEST(Queues, MlfqLevelRowsAreLabelledInChinese) {
+  Scenario s;
+  s.jobs = parse_jobs_spec("6,6").value();
+  s.policy.name = "mlfq";
+  s.policy.quantum = 2;
+  auto k = build_kernel(s).value();
+  k->step();
+  const auto rows = queue_rows(*k, Locale::Zh);
+  EXPECT_EQ(rows[1].label, "第 0 级（时间片 2）");
+}
+
 TEST(Queues, StoppedProcessIsListed) {
   auto k = rr_textbook();
   k->step();

@@ -25,13 +25,14 @@ const char* row_title(const QueueRow& r) {
 void QueuesView::draw_content(ViewContext& c) {
   const Kernel* k = c.session.kernel();
   if (!k) return;
-  const std::string& why = k->policy().last_reason();
+  const Locale locale = language() == Lang::Zh ? Locale::Zh : Locale::En;
+  const std::string why = k->policy().last_reason(locale);
   ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.3f, 1), "%s", tr(S::WhyThisOne));
   ImGui::SameLine();
   ImGui::TextWrapped("%s", why.empty() ? "-" : why.c_str());
   ImGui::Separator();
   constexpr size_t kMaxChips = 40;  // a fork bomb's queue: show the head and a count
-  const std::vector<QueueRow> rows = queue_rows(*k);
+  const std::vector<QueueRow> rows = queue_rows(*k, locale);
   const auto ready_rows = std::count_if(rows.begin(), rows.end(), [](const QueueRow& r) { return r.kind == QueueRow::Kind::Ready; });
   // The chips start after the widest row title.
   float label_w = ImGui::CalcTextSize(tr(S::ReadyQueue)).x;

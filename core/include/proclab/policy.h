@@ -61,7 +61,8 @@ class Policy {
   // Called after p ran one tick.
   virtual void on_ran(Process& /*p*/, Tick /*now*/) {}
 
-  virtual std::vector<ReadyRow> ready_rows() const = 0;
+  // Labels are written in `locale`.
+  virtual std::vector<ReadyRow> ready_rows(Locale locale = Locale::En) const = 0;
   // One sentence, in `locale`, on why the last pick was made ("pid 101 has the shortest next CPU
   // burst (3 ticks)"),
   // or "" before the first pick.

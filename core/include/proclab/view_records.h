@@ -90,7 +90,7 @@ struct QueueRow {
 };
 // CPUs (running pid, if any), the policy's ready rows in pick order, then blocked, stopped
 // and zombie processes in pid order.
-std::vector<QueueRow> queue_rows(const Kernel& kernel);
+std::vector<QueueRow> queue_rows(const Kernel& kernel, Locale locale = Locale::En);
 
 // ---- 6. process table ----
 enum class TableColumn : std::uint8_t { Pid, Ppid, Name, State, Priority, Nice, CpuTime, Arrival };
