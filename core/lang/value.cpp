@@ -1,3 +1,7 @@
+// Values of the snippet language. Sections:
+//   1. lifetime: containers, cycle breaking, destruction
+//   2. type names and truthiness       3. equality and ordering
+//   4. repr and str (Python's printing)  5. deep copy (what fork copies)
 #include "value.h"
 
 #include <algorithm>
