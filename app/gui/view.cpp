@@ -1,5 +1,6 @@
 // View framing and the small drawing helpers every view shares.
 #include "view.h"
+#include "text_wrap.h"
 
 #include <cstdio>
 
@@ -60,7 +61,7 @@ bool pid_chip(Pid pid, bool selected) {
 
 void error_text(const std::string& message) {
   ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(230, 70, 60, 255));
-  ImGui::TextWrapped("%s", message.c_str());
+  text_wrapped(message);
   ImGui::PopStyleColor();
 }
 

@@ -1,5 +1,6 @@
 // Program view: code with per-process line markers, or the job table.
 #include "program_view.h"
+#include "text_wrap.h"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -44,16 +45,16 @@ ErrorAt error_at(const std::string& message) {
 void ProgramView::draw_content(ViewContext& c) {
   if (!c.ui.lesson_title.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(240, 170, 60, 255));
-    ImGui::TextWrapped("%s", c.ui.lesson_title.c_str());
+    text_wrapped(c.ui.lesson_title);
     ImGui::PopStyleColor();
   }
   if (!c.ui.lesson_explain.empty()) {
     // A long explanation scrolls in its own box so the code or job table keeps most of the view.
     const float wrap = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
-    const float text_h = ImGui::CalcTextSize(c.ui.lesson_explain.c_str(), nullptr, false, wrap).y;
-    const float box_h = std::min(text_h + ImGui::GetStyle().ItemSpacing.y, ImGui::GetContentRegionAvail().y * 0.3f);
+    const float text_h = text_wrapped_height(c.ui.lesson_explain, wrap);
+    const float box_h = std::min(text_h, ImGui::GetContentRegionAvail().y * 0.3f);
     ImGui::BeginChild("explain", {0, box_h});
-    ImGui::TextWrapped("%s", c.ui.lesson_explain.c_str());
+    text_wrapped(c.ui.lesson_explain);
     ImGui::EndChild();
   }
   ImGui::Separator();

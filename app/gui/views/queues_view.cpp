@@ -1,5 +1,6 @@
 // Queues drawing: one row per QueueRow, pids as colored chips.
 #include "queues_view.h"
+#include "text_wrap.h"
 
 #include <algorithm>
 
@@ -29,7 +30,7 @@ void QueuesView::draw_content(ViewContext& c) {
   const std::string why = k->policy().last_reason(locale);
   ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.3f, 1), "%s", tr(S::WhyThisOne));
   ImGui::SameLine();
-  ImGui::TextWrapped("%s", why.empty() ? "-" : why.c_str());
+  text_wrapped(why.empty() ? "-" : why);
   ImGui::Separator();
   constexpr size_t kMaxChips = 40;  // a fork bomb's queue: show the head and a count
   const std::vector<QueueRow> rows = queue_rows(*k, locale);

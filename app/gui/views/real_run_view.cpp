@@ -1,5 +1,6 @@
 // Real run drawing: layers, summary, process table, state lanes and output of a LabResult.
 #include "real_run_view.h"
+#include "text_wrap.h"
 
 #include <algorithm>
 #include <chrono>
@@ -56,7 +57,7 @@ void RealRunView::draw_result(ViewContext& c, const real::LabResult& r) {
       ImGui::TextColored(st.active ? ImVec4(0.3f, 0.8f, 0.4f, 1) : ImVec4(0.6f, 0.6f, 0.6f, 1), "%s %s",
                          st.active ? "[x]" : "[ ]", std::string(real::to_string(layer)).c_str());
       ImGui::SameLine(200 * c.ui.scale);
-      ImGui::TextWrapped("%s", st.notes.c_str());
+      text_wrapped(st.notes);
     }
   }
   const float half = ImGui::GetContentRegionAvail().y * 0.5f;
