@@ -173,12 +173,18 @@ void ForkTreeView::draw_node(ImDrawList* dl, const TreeNode& n, ImVec2 ctr, ImVe
   if (c.ui.selected == n.pid) dl->AddRect({a.x - 5, a.y - 5}, {b.x + 5, b.y + 5}, ImGui::GetColorU32(ImGuiCol_Text), rounding + 4, 0, 2.5f);
   if (zoom_ < 0.35f) return;  // too small to read: shapes only
   const Process* p = k.process(n.pid);
-  std::snprintf(line1, sizeof line1, "%d", n.pid);
+  ImFont* font = ImGui::GetFont();
+  const float size = ImGui::GetFontSize() * std::min(1.f, zoom_ * 1.1f);
+  // The name joins the pid where it says something new (P1..Pn of a workload, a new program) and
+  // fits; forked children share their parent's name, so their pid says it all.
+  const ProcessRecord* rec = k.trace().process(n.pid);
+  const std::string_view name = k.trace().name(n.pid);
+  const bool new_name = !init && rec && name != k.trace().name(rec->parent);
+  std::snprintf(line1, sizeof line1, "%d %.*s", n.pid, static_cast<int>(std::min<size_t>(name.size(), 32)), name.data());
+  if (!new_name || font->CalcTextSizeA(size, 1e9f, 0, line1).x > (b.x - a.x) - 8) std::snprintf(line1, sizeof line1, "%d", n.pid);
   if (init) std::snprintf(line2, sizeof line2, "init");
   else if (st == ProcState::Zombie) std::snprintf(line2, sizeof line2, "%s", tr(S::Defunct));
   else std::snprintf(line2, sizeof line2, "%s", state_name(st));
-  ImFont* font = ImGui::GetFont();
-  const float size = ImGui::GetFontSize() * std::min(1.f, zoom_ * 1.1f);
   const ImU32 text = init ? ImGui::GetColorU32(ImGuiCol_Text) : with_alpha(text_on(fill), alpha < 1 ? 0.8f : 1.f);
   const ImVec2 s1 = font->CalcTextSizeA(size, 1e9f, 0, line1), s2 = font->CalcTextSizeA(size * 0.85f, 1e9f, 0, line2);
   dl->AddText(font, size, {ctr.x - s1.x / 2, ctr.y - s1.y + 1}, text, line1);
