@@ -19,50 +19,50 @@ void Session::load(Document doc) {
   doc_ = std::move(doc);
   commands_.clear();
   playing_ = false;
-  rebuild_to(0);
+  document_changed(0);
 }
 
 void Session::edit_source(std::string source) {
   doc_.source = std::move(source);
   commands_.clear();
-  rebuild_to(0);
+  document_changed(0);
 }
 
 void Session::edit_jobs(std::vector<JobSpec> jobs) {
   doc_.settings.jobs = std::move(jobs);
   commands_.clear();
-  rebuild_to(0);
+  document_changed(0);
 }
 
 void Session::set_policy(PolicyParams params) {
   doc_.settings.policy = std::move(params);
-  rebuild_to(now());
+  document_changed(now());
 }
 
 void Session::set_cpus(int cpus) {
   doc_.settings.kernel.cpus = std::clamp(cpus, 1, kMaxCpus);
-  rebuild_to(now());
+  document_changed(now());
 }
 
 void Session::set_max_procs(int max_procs) {
   doc_.settings.kernel.max_procs = std::max(1, max_procs);
-  rebuild_to(now());
+  document_changed(now());
 }
 
 void Session::set_reparent(ReparentRule rule) {
   doc_.settings.kernel.reparent = rule;
-  rebuild_to(now());
+  document_changed(now());
 }
 
 void Session::set_seed(std::uint64_t seed) {
   doc_.settings.kernel.seed = seed;
   doc_.settings.policy.seed = seed;
-  rebuild_to(now());
+  document_changed(now());
 }
 
 void Session::set_child_first(bool child_first) {
   doc_.settings.kernel.child_first = child_first;
-  rebuild_to(now());
+  document_changed(now());
 }
 
 bool Session::step() {
@@ -137,6 +137,11 @@ void Session::apply(const UserCommand& c) {
     case UserCommand::Kind::Priority: kernel_->set_priority(c.pid, c.value); break;
     case UserCommand::Kind::Nice: kernel_->set_nice(c.pid, c.value); break;
   }
+}
+
+void Session::document_changed(Tick replay_to) {
+  ++document_revision_;
+  rebuild_to(replay_to);
 }
 
 void Session::rebuild_to(Tick tick) {

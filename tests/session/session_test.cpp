@@ -24,6 +24,23 @@ TEST(Session, LoadsAJobDocumentAtTickZero) {
   EXPECT_EQ(s.now(), 0);
 }
 
+TEST(Session, StepsAndStepBackLeaveTheDocumentRevision) {
+  Session s;
+  s.load(textbook_rr());
+  const auto before = s.document_revision();
+  s.step();
+  s.step_back();
+  EXPECT_EQ(s.document_revision(), before);
+}
+
+TEST(Session, EditingTheJobsChangesTheDocumentRevision) {
+  Session s;
+  s.load(textbook_rr());
+  const auto before = s.document_revision();
+  s.edit_jobs(parse_jobs_spec("5,5").value());
+  EXPECT_NE(s.document_revision(), before);
+}
+
 TEST(Session, StepAdvancesOneTick) {
   Session s;
   s.load(textbook_rr());

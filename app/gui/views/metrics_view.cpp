@@ -63,9 +63,9 @@ void MetricsView::draw_content(ViewContext& c) {
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem(tr(S::ComparePolicies))) {
-      if (ImGui::Button(tr(S::RunCompare)) || compared_title_ != c.session.document().title + " ") {
+      if (ImGui::Button(tr(S::RunCompare)) || compared_for_ != c.session.document_revision()) {
         compare_ = compare_policies(c.session.document(), builder_, 20000);
-        compared_title_ = c.session.document().title + " ";
+        compared_for_ = c.session.document_revision();
       }
       ImDrawList* dl = ImGui::GetWindowDrawList();
       const ImVec2 o = ImGui::GetCursorScreenPos();

@@ -2,6 +2,8 @@
 // and the process count over time (the fork bomb's growth curve).
 #pragma once
 
+#include <optional>
+
 #include "proclab/metrics.h"
 #include "proclab/session.h"
 #include "view.h"
@@ -22,7 +24,7 @@ class MetricsView final : public View {
   std::vector<float> counts_;
   std::uint64_t built_for_ = ~0ull;
   std::vector<PolicyComparison> compare_;
-  std::string compared_title_;
+  std::optional<std::uint64_t> compared_for_;  // document revision of compare_
 };
 
 }  // namespace proclab::gui

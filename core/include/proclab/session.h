@@ -100,10 +100,14 @@ class Session {
   const std::vector<UserCommand>& commands() const { return commands_; }
   // Counts every change of the kernel (step, replay, command); views cache records on it.
   std::uint64_t revision() const { return revision_; }
+  // Counts changes of the document and its settings only (not of time); what depends on the
+  // workload alone, such as the every-policy comparison, caches on it.
+  std::uint64_t document_revision() const { return document_revision_; }
   // Index of the first trace event the latest tick recorded (what the state diagram animates).
   size_t last_tick_events() const { return last_tick_events_; }
 
  private:
+  void document_changed(Tick replay_to);
   void rebuild_to(Tick tick);
   void apply(const UserCommand& c);
   int record(UserCommand c);
@@ -117,6 +121,7 @@ class Session {
   double speed_ = 4;
   double carry_ = 0;  // fraction of a tick accumulated while playing
   std::uint64_t revision_ = 0;
+  std::uint64_t document_revision_ = 0;
   size_t last_tick_events_ = 0;
 };
 
