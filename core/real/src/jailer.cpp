@@ -22,8 +22,6 @@
 
 namespace proclab::real::detail {
 
-uid_t lab_uid_for(pid_t jailer_pid) { return 0x60000000u + static_cast<uid_t>(jailer_pid); }
-
 namespace {
 
 void send_setup_error(const LabPlan& plan, std::string_view step, int err) {
@@ -50,17 +48,18 @@ pid_t spawn_init(const LabPlan& plan) {
     send_setup_error(plan, "pipe", errno);
     return -1;
   }
-  const uid_t lab_uid = lab_uid_for(getpid());
-  const unsigned long flags = CLONE_NEWPID | (plan.user_namespace ? CLONE_NEWUSER : 0) | SIGCHLD;
+  // Every namespace at once; the cgroup namespace follows once init is in the lab cgroup.
+  const unsigned long flags =
+      CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | SIGCHLD;
   // A raw clone behaves like fork (no new stack): this process is single-threaded.
   const long pid = syscall(SYS_clone, flags, nullptr, nullptr, nullptr, nullptr);
   if (pid < 0) {
-    send_setup_error(plan, plan.user_namespace ? "clone(CLONE_NEWUSER|CLONE_NEWPID)" : "clone(CLONE_NEWPID)", errno);
+    send_setup_error(plan, "clone(CLONE_NEWUSER|CLONE_NEWPID|CLONE_NEWNS|CLONE_NEWNET|CLONE_NEWIPC|CLONE_NEWUTS)", errno);
     return -1;
   }
   if (pid == 0) {
     close(go[1]);
-    init_main(plan, go[0], lab_uid);
+    init_main(plan, go[0]);
   }
   close(go[0]);
   const auto fail = [&](std::string_view step) {
@@ -70,18 +69,16 @@ pid_t spawn_init(const LabPlan& plan) {
     close(go[1]);
     return -1;
   };
-  if (plan.user_namespace) {
-    if (!write_proc_file(static_cast<pid_t>(pid), "setgroups", "deny") ||
-        !write_proc_file(static_cast<pid_t>(pid), "uid_map", fmt::format("0 {} 1", plan.outer_uid)) ||
-        !write_proc_file(static_cast<pid_t>(pid), "gid_map", fmt::format("0 {} 1", plan.outer_gid)))
-      return fail("writing the user namespace's uid_map");
-  }
+  // The invoking user is itself inside (as bubblewrap maps it): its files stay its own.
+  if (!write_proc_file(static_cast<pid_t>(pid), "setgroups", "deny") ||
+      !write_proc_file(static_cast<pid_t>(pid), "uid_map", fmt::format("{0} {0} 1", plan.outer_uid)) ||
+      !write_proc_file(static_cast<pid_t>(pid), "gid_map", fmt::format("{0} {0} 1", plan.outer_gid)))
+    return fail("writing the user namespace's uid_map");
   if (plan.cgroup && !join_cgroup(*plan.cgroup, static_cast<pid_t>(pid))) return fail("joining the lab cgroup");
   Record r;
   r.kind = RecordKind::Init;
   r.pid = 1;
   r.host = static_cast<std::int32_t>(pid);
-  r.a = static_cast<std::int32_t>(lab_uid);
   write_record(plan.out_fd, r);
   if (write(go[1], "g", 1) != 1) return fail("starting the lab init");
   close(go[1]);

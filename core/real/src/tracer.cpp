@@ -18,6 +18,7 @@
 #include <string>
 
 #include "demo_api.h"
+#include "sandbox.h"
 #include "workload.h"
 
 namespace proclab::real::detail {
@@ -38,15 +39,12 @@ bool install_write_filter() {
   return prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0 && prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog) == 0;
 }
 
-[[noreturn]] void exec_target(const LabPlan& plan, uid_t lab_uid) {
-  if (!become_workload(plan, lab_uid)) _exit(126);
+[[noreturn]] void exec_target(const LabPlan& plan) {
+  if (!become_workload(plan)) _exit(126);
   if (ptrace(PTRACE_TRACEME, 0, nullptr, nullptr) != 0) _exit(126);
   install_write_filter();
   raise(SIGSTOP);  // wait until the tracer has set its options
-  std::vector<char*> argv;
-  for (const std::string& a : plan.options.argv) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  execvp(argv[0], argv.data());
+  exec_clean(plan, plan.options.argv);
   _exit(127);
 }
 
@@ -223,10 +221,10 @@ int Tracer::run() {
 
 }  // namespace
 
-int trace_command(const LabPlan& plan, uid_t lab_uid) {
+int trace_command(const LabPlan& plan) {
   const pid_t child = fork();
   if (child < 0) return 126;
-  if (child == 0) exec_target(plan, lab_uid);
+  if (child == 0) exec_target(plan);
   Record r;
   r.time_us = lab_time_us(*plan.shared);
   r.kind = RecordKind::Fork;
