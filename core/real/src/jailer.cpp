@@ -255,12 +255,34 @@ bool relay(const LabPlan& plan, int lab_fd, Sampler& sampler) {
   _exit(0);
 }
 
+// Set by SIGTERM, the jailer's parent-death signal: the app is gone, clean up for it.
+volatile sig_atomic_t g_app_died = 0;
+void on_app_death(int) { g_app_died = 1; }
+
+[[noreturn]] void clean_up_for_a_dead_app(const LabPlan& plan, pid_t init) {
+  if (init > 0) {
+    kill(init, SIGKILL);
+    waitpid(init, nullptr, 0);
+  }
+  if (plan.cgroup) sweep_and_remove_cgroup(plan.cgroup->path);
+  _exit(0);
+}
+
 }  // namespace
 
 void jailer_main(const LabPlan& plan) {
+  // The jailer outlives the app by design, just long enough to remove the lab: its parent-death
+  // signal is one it catches (SIGTERM, handled only while it waits in ppoll), not SIGKILL.
+  sigset_t term;
+  sigemptyset(&term);
+  sigaddset(&term, SIGTERM);
+  sigprocmask(SIG_BLOCK, &term, nullptr);
+  struct sigaction sa{};
+  sa.sa_handler = on_app_death;
+  sigaction(SIGTERM, &sa, nullptr);
   if (plan.options.pdeathsig) {
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() != plan.app_pid) _exit(1);  // the app died before we could follow it
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (getppid() != plan.app_pid) clean_up_for_a_dead_app(plan, -1);  // it died before we could follow it
   }
   signal(SIGPIPE, SIG_IGN);
   int lab[2];
@@ -286,14 +308,13 @@ void jailer_main(const LabPlan& plan) {
     pollfd fds[2] = {{-1, 0, 0}, {plan.options.lifeline ? plan.lifeline_fd : -1, POLLIN, 0}};
     const std::int64_t until_sample = std::max<std::int64_t>(0, next_sample_us - lab_time_us(*plan.shared));
     const timespec wait{0, static_cast<long>(until_sample) * 1000L};
-    ppoll(fds, 2, &wait, nullptr);
-    if (fds[1].revents & (POLLHUP | POLLIN | POLLERR)) {
-      // The app is gone: clean up for it. Nobody reads our report.
-      kill(init, SIGKILL);
-      waitpid(init, nullptr, 0);
-      if (plan.cgroup) sweep_and_remove_cgroup(plan.cgroup->path);
-      _exit(0);
-    }
+    sigset_t unblocked;
+    sigprocmask(SIG_SETMASK, nullptr, &unblocked);
+    sigdelset(&unblocked, SIGTERM);
+    const int ready = ppoll(fds, 2, &wait, &unblocked);
+    // The app is gone (its death signal, or its lifeline closed): nobody reads our report.
+    if (g_app_died || (ready > 0 && (fds[1].revents & (POLLHUP | POLLIN | POLLERR))))
+      clean_up_for_a_dead_app(plan, init);
     const bool lab_closed = relay(plan, lab[0], sampler);
     if (lab_time_us(*plan.shared) >= next_sample_us) {
       sampler.sample(trace_mode);

@@ -55,7 +55,7 @@ bool kernel_counts_nproc_per_userns() {
 }
 
 // The user's working directory and the directories of the command's files (a script, the
-// program itself), as real paths: the sandbox makes each visible at its own path.
+// program itself), as real paths: the sandbox makes each visible at its own path (sandbox.h).
 void add_user_paths(LabPlan& lab, const std::vector<std::string>& argv) {
   char buf[PATH_MAX];
   if (getcwd(buf, sizeof buf)) lab.cwd = buf;
@@ -66,7 +66,9 @@ void add_user_paths(LabPlan& lab, const std::vector<std::string>& argv) {
     struct stat st{};
     if (c.empty() || !realpath(c.c_str(), buf) || stat(buf, &st) != 0) continue;
     std::string real = buf;
-    if (!S_ISDIR(st.st_mode)) real = real.substr(0, std::max<size_t>(1, real.rfind('/')));
+    // A file's directory, except a file right in /tmp or /run: then the file alone.
+    const size_t slash = real.rfind('/');
+    if (!S_ISDIR(st.st_mode) && slash != 0 && real.find('/', 1) != slash) real = real.substr(0, slash);
     lab.user_paths.push_back(real);
   }
 }

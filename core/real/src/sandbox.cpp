@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -96,8 +97,9 @@ std::string bind_host_tree() {
   return error;
 }
 
-// The user's directories that fall under a private top-level directory (a script in /tmp/x):
-// bound read-only at the same path, so the program finds them where the user left them.
+// The user's directories (or single files) that fall under a private top-level directory (a
+// script in /tmp/x, or /tmp/x.py itself): bound read-only at the same path, so the program finds
+// them where the user left them. A private directory as a whole (/tmp) never is.
 std::string bind_user_paths(const std::vector<std::string>& paths) {
   for (const std::string& p : paths) {
     const size_t end = p.find('/', 1);
@@ -105,8 +107,17 @@ std::string bind_user_paths(const std::vector<std::string>& paths) {
     // Never a private directory as a whole (a program started in /tmp gets the lab's /tmp).
     if (!kPrivateTopLevel.contains(top) || end == std::string::npos || top == "proc" || top == "sys" || top == "dev")
       continue;
-    const std::string to = "/newroot" + p;
-    if (!make_dirs(to) || !bind_read_only("/oldroot" + p, to)) return failed("binding " + p);
+    const std::string from = "/oldroot" + p, to = "/newroot" + p;
+    struct stat st{};
+    if (stat(from.c_str(), &st) != 0) continue;
+    bool ready = false;
+    if (S_ISDIR(st.st_mode)) {
+      ready = make_dirs(to);
+    } else if (make_dirs(to.substr(0, to.rfind('/')))) {
+      const int fd = open(to.c_str(), O_CREAT | O_WRONLY | O_CLOEXEC, 0600);  // a file as mount point
+      ready = fd >= 0 && close(fd) == 0;
+    }
+    if (!ready || !bind_read_only(from, to)) return failed("binding " + p);
   }
   return {};
 }
@@ -265,6 +276,11 @@ void exec_clean(const LabPlan& plan, const std::vector<std::string>& argv) {
   setenv("LANG", lang_value.c_str(), 1);
   setenv("TERM", term_value.c_str(), 1);
   syscall(SYS_close_range, 3U, ~0U, 0U);
+  // Dispositions the lab's own processes set (the jailer ignores SIGPIPE) are not the program's.
+  for (int sig = 1; sig < NSIG; ++sig) signal(sig, SIG_DFL);
+  sigset_t none;
+  sigemptyset(&none);
+  sigprocmask(SIG_SETMASK, &none, nullptr);
   std::vector<char*> args;
   for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);

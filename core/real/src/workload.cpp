@@ -66,6 +66,11 @@ int run_demo_from_init(const LabPlan& plan) {
 }  // namespace
 
 void init_main(const LabPlan& plan, int go_fd) {
+  // Not the jailer's death-signal handling (sandbox.h's exec_clean resets the rest for a command).
+  signal(SIGTERM, SIG_DFL);
+  sigset_t none;
+  sigemptyset(&none);
+  sigprocmask(SIG_SETMASK, &none, nullptr);
   if (plan.options.pdeathsig) prctl(PR_SET_PDEATHSIG, SIGKILL);
   // The parent-still-alive check: the jailer sends "go" only after setting us up; if it died
   // (before or after our prctl), the pipe reads EOF.
