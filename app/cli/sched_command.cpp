@@ -16,6 +16,9 @@ namespace {
 
 // Far more than any textbook workload needs; a run this long takes about a second.
 constexpr Tick kDefaultMaxTicks = 10'000'000;
+// The trace is the run's memory (about 20 bytes an event): 64 CPUs switching every tick would
+// otherwise fill gigabytes well within --max-ticks.
+constexpr std::size_t kDefaultMaxEvents = 20'000'000;
 
 [[noreturn]] void bad_input(std::string_view message) { throw Exit{kExitBadInput, one_line(message)}; }
 
@@ -37,6 +40,7 @@ struct SchedOptions {
   Tick max_ticks = kDefaultMaxTicks;
   double timeout = 0;  // seconds; 0: default_timeout_seconds(max_ticks)
   std::size_t max_input_size = kDefaultMaxInputBytes;
+  std::size_t max_events = kDefaultMaxEvents;
 };
 
 std::string policy_help() {
@@ -82,11 +86,17 @@ struct Outcome {
   Metrics metrics;
 };
 
-Outcome run(const Scenario& s, Tick max_ticks, WallClockLimit& limit) {
+Outcome run(const Scenario& s, Tick max_ticks, std::size_t max_events, WallClockLimit& limit) {
   auto kernel = build_kernel(s);
   if (!kernel) bad_input("proclab-cli sched: " + kernel.error().message);
   Kernel& k = *kernel.value();
-  if (limit.run(k, max_ticks)) throw Exit{1, limit.message()};
+  switch (limit.run(k, max_ticks, max_events)) {
+    case WallClockLimit::Stop::Timeout: throw Exit{1, limit.message()};
+    case WallClockLimit::Stop::MaxEvents:
+      throw Exit{1, fmt::format("proclab-cli: sched: trace limit of {} events reached (raise it with --max-events)",
+                                max_events)};
+    case WallClockLimit::Stop::Ended: break;
+  }
   Metrics m = compute_metrics(k.trace(), s.kernel.cpus, k.now());
   return {std::move(kernel.value()), std::move(m)};
 }
@@ -100,7 +110,7 @@ void print_compare(const Scenario& base, const SchedOptions& o, WallClockLimit& 
   for (const PolicyInfo& p : policy_catalog()) {
     Scenario s = base;
     s.policy.name = std::string(p.name);
-    const Metrics m = run(s, o.max_ticks, limit).metrics;
+    const Metrics m = run(s, o.max_ticks, o.max_events, limit).metrics;
     if (json)
       out += fmt::format("{}\n  {{\"policy\": \"{}\", \"average\": {{\"turnaround\": {:.4f}, \"waiting\": {:.4f}, "
                          "\"response\": {:.4f}}}, \"context_switches\": {}, \"utilization\": {:.4f}, \"makespan\": {}}}",
@@ -123,7 +133,7 @@ void run_sched(const SchedOptions& o, const CLI::App& cmd) {
   WallClockLimit limit("sched", o.timeout > 0 ? o.timeout : default_timeout_seconds(o.max_ticks));
   const Scenario s = make_scenario(o, cmd);
   if (o.compare) return print_compare(s, o, limit);
-  const Outcome r = run(s, o.max_ticks, limit);
+  const Outcome r = run(s, o.max_ticks, o.max_events, limit);
   const Kernel& k = *r.kernel;
   if (o.format == "json") {
     write_sched_report_json(std::cout, s.policy, s.kernel.cpus, r.metrics, k.trace());
@@ -171,6 +181,10 @@ void add_sched_command(CLI::App& app) {
       ->check(CLI::Range(Tick{1}, kMaxScenarioTicks));
   cmd->add_option("--timeout", o->timeout, "Wall-clock limit in seconds (default 10 + 2 per million --max-ticks)")
       ->check(CLI::Range(0.001, 1e6));
+  cmd->add_option("--max-events", o->max_events,
+                  fmt::format("Stop when the trace holds this many events (default {}, about 20 bytes each)",
+                              kDefaultMaxEvents))
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000'000}));
   cmd->add_option("--max-input-size", o->max_input_size,
                   fmt::format("Largest scenario file read, in bytes; 8MiB or 500KiB also work (default {})",
                               format_bytes(kDefaultMaxInputBytes)))

@@ -40,7 +40,7 @@ std::string WallClockLimit::message() const {
   return fmt::format("proclab-cli: {}: timeout of {:g} s reached (raise it with --timeout)", command_, seconds_);
 }
 
-bool WallClockLimit::run(Kernel& kernel, Tick max_ticks) {
+WallClockLimit::Stop WallClockLimit::run(Kernel& kernel, Tick max_ticks, std::size_t max_events) {
   // Reading the clock costs about as much as an idle tick: check it once per batch of ticks,
   // the batch sized so that a check comes every 1-10 ms.
   std::uint32_t batch = 1;
@@ -49,14 +49,15 @@ bool WallClockLimit::run(Kernel& kernel, Tick max_ticks) {
     for (std::uint32_t i = 0; i < batch && kernel.now() < max_ticks && kernel.step(); ++i) {
     }
     const Clock::time_point now = Clock::now();
-    if (now >= deadline_) return true;
+    if (now >= deadline_) return Stop::Timeout;
+    if (kernel.trace().events().size() > max_events) return Stop::MaxEvents;
     const auto took = now - last;
     last = now;
     if (took < std::chrono::milliseconds(1) && batch < (1u << 20)) batch *= 2;
     else if (took > std::chrono::milliseconds(10) && batch > 1) batch /= 2;
   }
   kernel.run(max_ticks);  // marks MaxTicks when the clock got there
-  return false;
+  return Stop::Ended;
 }
 
 }  // namespace proclab::cli

@@ -2,13 +2,15 @@
 // both bound a run (a tick can be slow: a million processes, a costly statement).
 //
 // Use: construct it when the command starts, run the kernel through run(); when run() returns
-// true print message() and exit 1. A watchdog thread backs it up: if the command is still going
+// Stop::Timeout print message() and exit 1. A watchdog thread backs it up: if the command is still going
 // kGrace after the limit (one tick or the printing never returned), the watchdog prints
 // message() itself and ends the process with exit code 1.
 #pragma once
 
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
+#include <limits>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -30,10 +32,12 @@ class WallClockLimit {
   WallClockLimit(const WallClockLimit&) = delete;
   WallClockLimit& operator=(const WallClockLimit&) = delete;
 
-  // Steps `kernel` as Kernel::run(max_ticks) does. Returns true when the limit was reached
-  // first (the kernel is left as it was then, still Running); false when the run ended
-  // (status() says how: Exit, Deadlock or MaxTicks).
-  bool run(Kernel& kernel, Tick max_ticks);
+  enum class Stop : std::uint8_t { Ended, Timeout, MaxEvents };
+  // Steps `kernel` as Kernel::run(max_ticks) does. Ended: the run ended (status() says how:
+  // Exit, Deadlock or MaxTicks). Timeout: the wall-clock limit came first; MaxEvents: the trace
+  // passed max_events first (checked with the clock, so it may pass by a few thousand).
+  // After Timeout or MaxEvents the kernel is left as it was then, still Running.
+  Stop run(Kernel& kernel, Tick max_ticks, std::size_t max_events = std::numeric_limits<std::size_t>::max());
   bool expired() const;
   // "proclab-cli: sched: timeout of 2.5 s reached (raise it with --timeout)"
   std::string message() const;
