@@ -18,8 +18,14 @@
 namespace proclab::test {
 namespace {
 
+// Fewer under the sanitizers (each run is several times slower): the same seed, a prefix of the cases.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr int kScenarioCases = 100;
+constexpr int kJobsCases = 60;
+#else
 constexpr int kScenarioCases = 300;
 constexpr int kJobsCases = 200;
+#endif
 
 std::vector<std::string> real_scenarios() {
   std::vector<std::filesystem::path> paths;
