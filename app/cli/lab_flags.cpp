@@ -16,6 +16,8 @@ void add_lab_flags(CLI::App& cmd, LabFlags& flags) {
       ->check(CLI::Range(0.001, 3600.0));
   cmd.add_option("--sample-us", flags.options.sample_period_us, "/proc sampling period in microseconds (default 1000)")
       ->check(CLI::Range(100, 1000000));
+  cmd.add_option("--memory", flags.options.memory_mib, "trace: the command's memory in MiB (RLIMIT_AS, default 1024)")
+      ->check(CLI::Range(16, 65536));
   cmd.add_option("--format", flags.format, "Output: text, json or tree")
       ->check(CLI::IsMember({"text", "json", "tree"}));
   // For the safety tests: run with one layer or cleanup path switched off. Not shown in --help.

@@ -55,5 +55,12 @@ INSTANTIATE_TEST_SUITE_P(RealCli, BadFlags,
                                            std::vector<std::string>{"real"},
                                            std::vector<std::string>{"trace", "--cap", "5"}));
 
+TEST(RealCli, TraceOfAMissingCommandSaysCommandNotFoundAndExits2) {
+  const auto r = test::run_cli(PROCLAB_CLI, {"trace", "--", "/nonexistent"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "proclab-cli: trace: /nonexistent: command not found\n");
+  EXPECT_EQ(r.out, "");
+}
+
 }  // namespace
 }  // namespace proclab::real

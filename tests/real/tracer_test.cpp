@@ -1,6 +1,10 @@
 // Safety test 5: the tracer counts exactly the processes a program creates, from its exec on.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fstream>
 
 #include <csignal>
 
@@ -71,9 +75,27 @@ TEST(RealTracer, ChildrenPastTheCapAreKilledAndCountedAsForkFailures) {
   EXPECT_EQ(r->report.survivors, 0);
 }
 
-TEST(RealTracer, CommandThatCannotRunExitsWith127) {
-  const LabResult r = trace({"/nonexistent/program"});
+TEST(RealTracer, CommandThatIsNotFoundIsAnErrorBeforeTheLabStarts) {
+  LabOptions o = testing::test_options();
+  o.argv = {"/nonexistent/program"};
+  auto r = run_traced(o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, "/nonexistent/program: command not found");
+}
+
+// Found, but exec fails inside the lab (its interpreter does not exist): exit 127, as a shell says.
+TEST(RealTracer, CommandWhoseExecFailsExitsWith127) {
+  char dir[] = "/tmp/proclab-exec-XXXXXX";
+  ASSERT_NE(mkdtemp(dir), nullptr);
+  const std::string script = std::string(dir) + "/bad-interpreter";
+  {
+    std::ofstream(script) << "#!/nonexistent/interpreter\n";
+  }
+  chmod(script.c_str(), 0700);
+  const LabResult r = trace({script});
   EXPECT_EQ(r.report.exit_code, 127);
+  unlink(script.c_str());
+  rmdir(dir);
 }
 
 // SIGKILL of the tracer (the lab init) kills its tracees: the inherited pipe, held by the CLI,

@@ -40,6 +40,7 @@ struct LabShared {
   std::int64_t t0_ns = 0;          // CLOCK_MONOTONIC at the lab's start
   int record_fd = -1;              // write end of the lab's record pipe
   int budget_cap = 0;              // 0: budget layer off
+  int host_proc_fd = -1;           // demos: O_PATH fd of the host's /proc (for host pids); never exec'd
   std::atomic<int> budget_live{0}; // workload processes counted by the budget
 };
 

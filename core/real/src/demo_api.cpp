@@ -76,7 +76,8 @@ void report_host(LabShared& shared) {
   r.time_us = lab_time_us(shared);
   r.kind = RecordKind::Host;
   r.pid = getpid();
-  r.host = readlink("/proc/self", link, sizeof link - 1) > 0 ? std::atoi(link) : 0;
+  // The lab's own /proc shows lab pids; the host's is reachable only through the init's fd.
+  r.host = readlinkat(shared.host_proc_fd, "self", link, sizeof link - 1) > 0 ? std::atoi(link) : 0;
   write_record(shared.record_fd, r);
 }
 

@@ -22,8 +22,6 @@
 
 namespace proclab::real::detail {
 
-uid_t lab_uid_for(pid_t jailer_pid) { return 0x60000000u + static_cast<uid_t>(jailer_pid); }
-
 namespace {
 
 void send_setup_error(const LabPlan& plan, std::string_view step, int err) {
@@ -50,17 +48,18 @@ pid_t spawn_init(const LabPlan& plan) {
     send_setup_error(plan, "pipe", errno);
     return -1;
   }
-  const uid_t lab_uid = lab_uid_for(getpid());
-  const unsigned long flags = CLONE_NEWPID | (plan.user_namespace ? CLONE_NEWUSER : 0) | SIGCHLD;
+  // Every namespace at once; the cgroup namespace follows once init is in the lab cgroup.
+  const unsigned long flags =
+      CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | SIGCHLD;
   // A raw clone behaves like fork (no new stack): this process is single-threaded.
   const long pid = syscall(SYS_clone, flags, nullptr, nullptr, nullptr, nullptr);
   if (pid < 0) {
-    send_setup_error(plan, plan.user_namespace ? "clone(CLONE_NEWUSER|CLONE_NEWPID)" : "clone(CLONE_NEWPID)", errno);
+    send_setup_error(plan, "clone(CLONE_NEWUSER|CLONE_NEWPID|CLONE_NEWNS|CLONE_NEWNET|CLONE_NEWIPC|CLONE_NEWUTS)", errno);
     return -1;
   }
   if (pid == 0) {
     close(go[1]);
-    init_main(plan, go[0], lab_uid);
+    init_main(plan, go[0]);
   }
   close(go[0]);
   const auto fail = [&](std::string_view step) {
@@ -70,18 +69,16 @@ pid_t spawn_init(const LabPlan& plan) {
     close(go[1]);
     return -1;
   };
-  if (plan.user_namespace) {
-    if (!write_proc_file(static_cast<pid_t>(pid), "setgroups", "deny") ||
-        !write_proc_file(static_cast<pid_t>(pid), "uid_map", fmt::format("0 {} 1", plan.outer_uid)) ||
-        !write_proc_file(static_cast<pid_t>(pid), "gid_map", fmt::format("0 {} 1", plan.outer_gid)))
-      return fail("writing the user namespace's uid_map");
-  }
+  // The invoking user is itself inside (as bubblewrap maps it): its files stay its own.
+  if (!write_proc_file(static_cast<pid_t>(pid), "setgroups", "deny") ||
+      !write_proc_file(static_cast<pid_t>(pid), "uid_map", fmt::format("{0} {0} 1", plan.outer_uid)) ||
+      !write_proc_file(static_cast<pid_t>(pid), "gid_map", fmt::format("{0} {0} 1", plan.outer_gid)))
+    return fail("writing the user namespace's uid_map");
   if (plan.cgroup && !join_cgroup(*plan.cgroup, static_cast<pid_t>(pid))) return fail("joining the lab cgroup");
   Record r;
   r.kind = RecordKind::Init;
   r.pid = 1;
   r.host = static_cast<std::int32_t>(pid);
-  r.a = static_cast<std::int32_t>(lab_uid);
   write_record(plan.out_fd, r);
   if (write(go[1], "g", 1) != 1) return fail("starting the lab init");
   close(go[1]);
@@ -258,12 +255,34 @@ bool relay(const LabPlan& plan, int lab_fd, Sampler& sampler) {
   _exit(0);
 }
 
+// Set by SIGTERM, the jailer's parent-death signal: the app is gone, clean up for it.
+volatile sig_atomic_t g_app_died = 0;
+void on_app_death(int) { g_app_died = 1; }
+
+[[noreturn]] void clean_up_for_a_dead_app(const LabPlan& plan, pid_t init) {
+  if (init > 0) {
+    kill(init, SIGKILL);
+    waitpid(init, nullptr, 0);
+  }
+  if (plan.cgroup) sweep_and_remove_cgroup(plan.cgroup->path);
+  _exit(0);
+}
+
 }  // namespace
 
 void jailer_main(const LabPlan& plan) {
+  // The jailer outlives the app by design, just long enough to remove the lab: its parent-death
+  // signal is one it catches (SIGTERM, handled only while it waits in ppoll), not SIGKILL.
+  sigset_t term;
+  sigemptyset(&term);
+  sigaddset(&term, SIGTERM);
+  sigprocmask(SIG_BLOCK, &term, nullptr);
+  struct sigaction sa{};
+  sa.sa_handler = on_app_death;
+  sigaction(SIGTERM, &sa, nullptr);
   if (plan.options.pdeathsig) {
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() != plan.app_pid) _exit(1);  // the app died before we could follow it
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (getppid() != plan.app_pid) clean_up_for_a_dead_app(plan, -1);  // it died before we could follow it
   }
   signal(SIGPIPE, SIG_IGN);
   int lab[2];
@@ -289,14 +308,13 @@ void jailer_main(const LabPlan& plan) {
     pollfd fds[2] = {{-1, 0, 0}, {plan.options.lifeline ? plan.lifeline_fd : -1, POLLIN, 0}};
     const std::int64_t until_sample = std::max<std::int64_t>(0, next_sample_us - lab_time_us(*plan.shared));
     const timespec wait{0, static_cast<long>(until_sample) * 1000L};
-    ppoll(fds, 2, &wait, nullptr);
-    if (fds[1].revents & (POLLHUP | POLLIN | POLLERR)) {
-      // The app is gone: clean up for it. Nobody reads our report.
-      kill(init, SIGKILL);
-      waitpid(init, nullptr, 0);
-      if (plan.cgroup) sweep_and_remove_cgroup(plan.cgroup->path);
-      _exit(0);
-    }
+    sigset_t unblocked;
+    sigprocmask(SIG_SETMASK, nullptr, &unblocked);
+    sigdelset(&unblocked, SIGTERM);
+    const int ready = ppoll(fds, 2, &wait, &unblocked);
+    // The app is gone (its death signal, or its lifeline closed): nobody reads our report.
+    if (g_app_died || (ready > 0 && (fds[1].revents & (POLLHUP | POLLIN | POLLERR))))
+      clean_up_for_a_dead_app(plan, init);
     const bool lab_closed = relay(plan, lab[0], sampler);
     if (lab_time_us(*plan.shared) >= next_sample_us) {
       sampler.sample(trace_mode);

@@ -21,19 +21,16 @@ struct LabPlan {
   LabOptions options;
   const DemoInfo* demo = nullptr;  // nullptr: trace options.argv
   std::optional<LabCgroup> cgroup;
-  bool user_namespace = false;  // not root: a user namespace comes first
-  uid_t outer_uid = 0;          // the uid/gid mapped to 0 inside the user namespace
+  uid_t outer_uid = 0;  // the invoking user: mapped to itself in the lab's user namespace
   gid_t outer_gid = 0;
-  bool drop_to_lab_uid = false;  // root: the workload runs as a dedicated uid (RLIMIT_NPROC)
-  int rlimit_nproc = 0;          // 0: layer off
+  int rlimit_nproc = 0;  // 0: layer off
+  std::string cwd;                      // the user's working directory (the program starts there)
+  std::vector<std::string> user_paths;  // directories the lab binds in if they are hidden (sandbox.h)
   pid_t app_pid = 0;
   int lifeline_fd = -1;  // read end; EOF means the app is gone
   int out_fd = -1;       // write end of the records pipe to the app
   LabShared* shared = nullptr;
 };
-
-// The uid a root-run lab's workload uses: unique per lab so the RLIMIT_NPROC count is the lab's.
-uid_t lab_uid_for(pid_t jailer_pid);
 
 [[noreturn]] void jailer_main(const LabPlan& plan);
 

@@ -1,7 +1,10 @@
 // The app side of a lab run. Sections: 1. names  2. choosing the layers  3. running
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <climits>
+#include <cstdlib>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -15,6 +18,7 @@
 #include "cgroup.h"
 #include "collector.h"
 #include "jailer.h"
+#include "sandbox.h"
 #include "proclab/real/demos.h"
 #include "proclab/real/lab.h"
 
@@ -29,6 +33,11 @@ std::string_view to_string(Layer layer) {
 }
 
 int remove_stale_lab_cgroups() { return detail::remove_stale_cgroups(); }
+
+std::optional<std::string> missing_command(const LabOptions& options) {
+  if (options.argv.empty() || !detail::resolve_command(options.argv[0]).empty()) return std::nullopt;
+  return fmt::format("{}: command not found", options.argv[0]);
+}
 
 namespace {
 
@@ -45,6 +54,25 @@ bool kernel_counts_nproc_per_userns() {
   return major > 5 || (major == 5 && minor >= 14);
 }
 
+// The user's working directory and the directories of the command's files (a script, the
+// program itself), as real paths: the sandbox makes each visible at its own path (sandbox.h).
+void add_user_paths(LabPlan& lab, const std::vector<std::string>& argv) {
+  char buf[PATH_MAX];
+  if (getcwd(buf, sizeof buf)) lab.cwd = buf;
+  std::vector<std::string> candidates{lab.cwd};
+  for (size_t i = 0; i < argv.size(); ++i)
+    candidates.push_back(i == 0 ? detail::resolve_command(argv[0]) : argv[i]);
+  for (const std::string& c : candidates) {
+    struct stat st{};
+    if (c.empty() || !realpath(c.c_str(), buf) || stat(buf, &st) != 0) continue;
+    std::string real = buf;
+    // A file's directory, except a file right in /tmp or /run: then the file alone.
+    const size_t slash = real.rfind('/');
+    if (!S_ISDIR(st.st_mode) && slash != 0 && real.find('/', 1) != slash) real = real.substr(0, slash);
+    lab.user_paths.push_back(real);
+  }
+}
+
 struct Plan {
   LabPlan lab;
   LabReport report;
@@ -57,6 +85,8 @@ Expected<Plan> make_plan(const LabOptions& o, const DemoInfo* demo) {
   if (o.sample_period_us < 100 || o.sample_period_us > 1'000'000)
     return Error{"sample period: expected 100 us to 1 s"};
   if (!demo && o.argv.empty()) return Error{"trace: expected a command after --"};
+  if (!demo)
+    if (auto missing = missing_command(o)) return Error{*missing};
   Plan p;
   LabPlan& lab = p.lab;
   LabReport& rep = p.report;
@@ -64,6 +94,7 @@ Expected<Plan> make_plan(const LabOptions& o, const DemoInfo* demo) {
   lab.demo = demo;
   lab.app_pid = getpid();
   rep.cap = o.cap;
+  add_user_paths(lab, demo ? std::vector<std::string>{} : o.argv);
   const bool root = geteuid() == 0;
   // Kernel caps also count the lab init (cgroup; rlimit when it shares the uid) and, in a traced
   // run, the one child past the cap that exists until the tracer kills it.
@@ -73,13 +104,11 @@ Expected<Plan> make_plan(const LabOptions& o, const DemoInfo* demo) {
   pidns = {true, "the lab init is pid 1 of a new PID namespace: it adopts and reaps orphans; when it dies the "
                  "kernel kills every lab process"};
   auto& userns = layers[static_cast<int>(Layer::UserNamespace)];
-  lab.user_namespace = !root;
   lab.outer_uid = geteuid();
   lab.outer_gid = getegid();
-  userns = root ? LayerStatus{false, "not needed: proclab runs as root"}
-                : LayerStatus{true, fmt::format("uid 0 inside the lab is uid {} outside; needed to create the PID "
-                                                "namespace without root",
-                                                lab.outer_uid)};
+  userns = {true, fmt::format("uid {} inside is uid {} outside (you), with no capabilities: the program reads "
+                              "your files as you do; mount, network, IPC, UTS and cgroup namespaces too",
+                              lab.outer_uid, lab.outer_uid)};
   auto& cg = layers[static_cast<int>(Layer::Cgroup)];
   if (!o.use_cgroup) {
     cg = {false, "switched off for this run"};
@@ -94,11 +123,8 @@ Expected<Plan> make_plan(const LabOptions& o, const DemoInfo* demo) {
   if (!o.use_rlimit) {
     rl = {false, "switched off for this run"};
   } else if (root) {
-    lab.drop_to_lab_uid = true;
-    lab.rlimit_nproc = o.cap + transient;
-    rl = {true, fmt::format("RLIMIT_NPROC={} on a dedicated uid ({}+jailer pid): root itself is exempt from the "
-                            "limit",
-                            lab.rlimit_nproc, detail::lab_uid_for(0))};
+    // The kernel never applies RLIMIT_NPROC to uid 0, and the program runs as you.
+    rl = {false, "root (uid 0) is exempt from RLIMIT_NPROC; the pids cgroup counts instead"};
   } else if (kernel_counts_nproc_per_userns()) {
     lab.rlimit_nproc = o.cap + 1 + transient;  // init has the same uid
     rl = {true, fmt::format("RLIMIT_NPROC={} inside the lab's user namespace (counted per user namespace since "

@@ -6,6 +6,8 @@
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
+#include <sys/user.h>
+#include <sched.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -18,6 +20,7 @@
 #include <string>
 
 #include "demo_api.h"
+#include "sandbox.h"
 #include "workload.h"
 
 namespace proclab::real::detail {
@@ -26,27 +29,33 @@ namespace {
 
 // ---- 1. the traced child ----------------------------------------------------------------
 
-// Only write() stops at the tracer (to record output); every other call runs untraced.
-bool install_write_filter() {
+// Only write() (to record output) and clone(CLONE_UNTRACED) (see on_syscall) stop at the tracer;
+// clone3 fails with ENOSYS, as in most container runtimes, so that libc falls back to clone,
+// whose flags a filter can read. Every other call runs untraced.
+bool install_syscall_filter() {
   sock_filter filter[] = {
-      BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, nr)),
-      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_write, 0, 1),
-      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE),
-      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+      /* 0 */ BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, nr)),
+      /* 1 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_write, 5, 0),   // -> 7
+      /* 2 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone3, 5, 0),  // -> 8
+      /* 3 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone, 1, 0),   // -> 5
+      /* 4 */ BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+      // clone's flags: the low 32 bits of its first argument (little-endian).
+      /* 5 */ BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, args[0])),
+      /* 6 */ BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, CLONE_UNTRACED, 0, 2),  // -> 7, else 9
+      /* 7 */ BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE),
+      /* 8 */ BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS),
+      /* 9 */ BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
   };
   sock_fprog prog{static_cast<unsigned short>(sizeof filter / sizeof filter[0]), filter};
   return prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0 && prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog) == 0;
 }
 
-[[noreturn]] void exec_target(const LabPlan& plan, uid_t lab_uid) {
-  if (!become_workload(plan, lab_uid)) _exit(126);
+[[noreturn]] void exec_target(const LabPlan& plan) {
+  if (!become_workload(plan)) _exit(126);
   if (ptrace(PTRACE_TRACEME, 0, nullptr, nullptr) != 0) _exit(126);
-  install_write_filter();
+  if (!install_syscall_filter()) _exit(126);
   raise(SIGSTOP);  // wait until the tracer has set its options
-  std::vector<char*> argv;
-  for (const std::string& a : plan.options.argv) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  execvp(argv[0], argv.data());
+  exec_clean(plan, plan.options.argv);
   _exit(127);
 }
 
@@ -79,7 +88,8 @@ class Tracer {
   }
 
   void on_new_task(pid_t parent_tid, int event, pid_t tid);
-  void on_output(pid_t tid);
+  void on_syscall(pid_t tid);
+  void on_output(pid_t tid, const __ptrace_syscall_info& info);
   void flush_output(pid_t tgid, bool all);
   void resume(pid_t tid, int sig) { ptrace(PTRACE_CONT, tid, nullptr, reinterpret_cast<void*>(static_cast<long>(sig))); }
 
@@ -119,9 +129,23 @@ void Tracer::on_new_task(pid_t parent_tid, int event, pid_t tid) {
   if (stopped_already) resume(tid, 0);
 }
 
-void Tracer::on_output(pid_t tid) {
+// A seccomp stop: a write (output), or a clone asking not to be traced. That flag is cleared
+// before the kernel runs the call, so the child is followed, capped and counted like any other.
+void Tracer::on_syscall(pid_t tid) {
   __ptrace_syscall_info info{};
   if (ptrace(PTRACE_GET_SYSCALL_INFO, tid, sizeof info, &info) <= 0 || info.op != PTRACE_SYSCALL_INFO_SECCOMP) return;
+  if (info.seccomp.nr == __NR_write) return on_output(tid, info);
+#if defined(__x86_64__)
+  if (info.seccomp.nr == __NR_clone) {
+    user_regs_struct regs{};
+    if (ptrace(PTRACE_GETREGS, tid, nullptr, &regs) != 0) return;
+    regs.rdi &= ~static_cast<unsigned long long>(CLONE_UNTRACED);
+    ptrace(PTRACE_SETREGS, tid, nullptr, &regs);
+  }
+#endif
+}
+
+void Tracer::on_output(pid_t tid, const __ptrace_syscall_info& info) {
   const auto fd = info.seccomp.args[0];
   if (fd != 1 && fd != 2) return;
   std::string buf(std::min<size_t>(info.seccomp.args[2], 65536), '\0');
@@ -201,7 +225,7 @@ int Tracer::run() {
       }
       resume(tid, 0);
     } else if (event == PTRACE_EVENT_SECCOMP) {
-      on_output(tid);
+      on_syscall(tid);
       resume(tid, 0);
     } else if (sig == SIGSTOP && t.awaiting_initial_stop) {
       t.awaiting_initial_stop = false;  // the stop every auto-attached child starts with
@@ -223,10 +247,10 @@ int Tracer::run() {
 
 }  // namespace
 
-int trace_command(const LabPlan& plan, uid_t lab_uid) {
+int trace_command(const LabPlan& plan) {
   const pid_t child = fork();
   if (child < 0) return 126;
-  if (child == 0) exec_target(plan, lab_uid);
+  if (child == 0) exec_target(plan);
   Record r;
   r.time_us = lab_time_us(*plan.shared);
   r.kind = RecordKind::Fork;

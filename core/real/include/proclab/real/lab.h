@@ -30,6 +30,7 @@ struct LabOptions {
   int cap = 64;                  // most workload processes alive at once (1..4096)
   double timeout_s = 10.0;       // wall-clock limit of the whole run
   int sample_period_us = 1000;   // /proc sampling period
+  int memory_mib = 1024;         // trace: the command's address space (RLIMIT_AS); 0: unlimited
   bool use_cgroup = true;        // pids cgroup with pids.max
   bool use_rlimit = true;        // RLIMIT_NPROC on a dedicated uid / in a user namespace
   bool use_budget = true;        // shared counter the built-in demos check before each fork
@@ -86,12 +87,17 @@ struct LabResult {
 Expected<LabResult> run_demo(const std::string& name, const LabOptions& options);
 
 // Runs options.argv under ptrace in a fresh lab (proclab-cli trace). Same errors as run_demo,
-// plus an empty argv. A command that cannot be executed is reported as exit code 127.
+// plus an empty argv and a command that is not found (missing_command). A command
+// found but not executable in the lab is reported as exit code 127.
 Expected<LabResult> run_traced(const LabOptions& options);
 
 // Starts run_demo on a dedicated thread that lives until the run ends, so the calling thread may
 // exit at once without taking the lab with it (a GUI starts runs this way).
 std::future<Expected<LabResult>> start_demo(std::string name, LabOptions options);
+
+// "CMD: command not found" when options.argv[0] names no executable file (a name is looked up
+// on the lab's PATH, /usr/local/sbin:...:/bin); nullopt when it does or argv is empty.
+std::optional<std::string> missing_command(const LabOptions& options);
 
 // Removes lab cgroups whose proclab process is gone (a proclab killed with SIGKILL leaves them),
 // killing anything still inside. Returns how many were removed. Called by run_demo/run_traced.
