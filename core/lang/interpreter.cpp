@@ -19,19 +19,22 @@ constexpr size_t kMaxFrames = 1000;  // Python's default recursion limit
 // call runs inside one tick, so without a bound `while True` in a __str__ would hang the run.
 constexpr std::int64_t kMaxSyncStatements = 10'000'000;
 thread_local int g_interpreters = 0;  // alive on this thread (see break_cycles)
-thread_local Interpreter* g_running = nullptr;  // the one inside step() (call_dunder)
+// The interpreter inside step() on this thread and its context (call_dunder, call_sync), and
+// the statements its call_sync has run: per step, so kept out of the per-process state.
+thread_local Interpreter* g_running = nullptr;
+thread_local ProcessContext* g_ctx = nullptr;
+thread_local std::int64_t g_sync_statements = 0;
 
 struct Running {
-  Running(Interpreter* vm, ProcessContext** slot, ProcessContext* ctx) : saved(g_running), slot(slot), saved_ctx(*slot) {
+  Running(Interpreter* vm, ProcessContext* ctx) : saved(g_running), saved_ctx(g_ctx) {
     g_running = vm;
-    *slot = ctx;
+    g_ctx = ctx;
   }
   ~Running() {
     g_running = saved;
-    *slot = saved_ctx;
+    g_ctx = saved_ctx;
   }
   Interpreter* saved;
-  ProcessContext** slot;
   ProcessContext* saved_ctx;
 };
 }  // namespace
@@ -149,7 +152,7 @@ Value Interpreter::load_global(std::int32_t slot) {
 // ---- 2. step: one statement per tick ------------------------------------------------------
 
 StepResult Interpreter::step(ProcessContext& ctx) {
-  const Running running(this, &ctx_, &ctx);
+  const Running running(this, &ctx);
   if (burn_ > 0) {
     --burn_;
     // The last statement's final tick ends the process (as when it costs one tick).
@@ -190,7 +193,7 @@ void Interpreter::run(ProcessContext& ctx, bool started) {
     switch (ins.op) {
       case Op::Stmt:
         if (sync_floor_ != kNotSync) {  // inside call_sync: the whole call is this tick's
-          if (++sync_statements_ > kMaxSyncStatements)
+          if (++g_sync_statements > kMaxSyncStatements)
             raise(kRuntimeError, "proclab: an implicitly called method (__str__, __eq__, a property...) ran over 10,000,000 statements");
           line_ = ins.a;
           break;
@@ -623,7 +626,7 @@ Value Interpreter::call_sync(const Value& callee, std::span<const Value> args) {
   const size_t saved_floor = sync_floor_, handlers_floor = handlers_.size();
   const std::int32_t saved_pc = pc_, saved_line = line_;
   const bool outermost = sync_floor_ == kNotSync;
-  if (outermost) sync_statements_ = 0;
+  if (outermost) g_sync_statements = 0;
   auto restore = [&] {
     outer.swap(stack_);
     sync_floor_ = saved_floor;
@@ -634,10 +637,10 @@ Value Interpreter::call_sync(const Value& callee, std::span<const Value> args) {
   stack_.push_back(callee);
   for (const Value& a : args) stack_.push_back(a);
   try {
-    call(*ctx_, 0, static_cast<int>(args.size()), 0);
+    call(*g_ctx, 0, static_cast<int>(args.size()), 0);
     while (frames_.size() > sync_floor_) {
       try {
-        run(*ctx_, true);
+        run(*g_ctx, true);
       } catch (PyError& e) {
         Value exc = make_exception(e);
         if (handlers_.size() <= handlers_floor) throw Thrown{exc};

@@ -104,8 +104,6 @@ class Interpreter final : public Program {
   StepResult pending_;            // what the tick ends with (sleep, io, wait, exit)
   std::int64_t serial_ = 0;       // instances created (their default repr's "address")
   size_t sync_floor_ = kNotSync;  // call_sync: the frame count its call returns to
-  std::int64_t sync_statements_ = 0;
-  ProcessContext* ctx_ = nullptr;  // while step() runs
   static constexpr size_t kNotSync = static_cast<size_t>(-1);
 };
 

@@ -83,7 +83,13 @@ class Parser {
     }
   }
   void expect_op(std::string_view op) {
-    if (!accept_op(op)) fail(peek(), "expected '" + std::string(op) + "', found " + describe(peek()));
+    if (accept_op(op)) return;
+    // At the end of a line CPython points just after the line's last token (if x == 1|).
+    if ((peek().kind == Tok::Newline || peek().kind == Tok::End || peek().kind == Tok::Indent) && i_ > 0) {
+      const Token& last = t_[i_ - 1];
+      throw ParseError{last.end_line, last.end_col, "expected '" + std::string(op) + "'", false};
+    }
+    fail(peek(), "expected '" + std::string(op) + "', found " + describe(peek()));
   }
   void expect_kw(std::string_view kw) {
     if (!accept_kw(kw)) fail(peek(), "expected '" + std::string(kw) + "', found " + describe(peek()));

@@ -118,6 +118,13 @@ TEST(LanguageErrors, SyntaxErrorGivesFileLineColumnTheLineAndACaret) {
             "bad.py:2:6: SyntaxError: expected ':', found '='\n    if x = 2:\n         ^");
 }
 
+// CPython 3.11 (/usr/bin/python3) on the same program: line 2, the caret just after `1`,
+// "SyntaxError: expected ':'".
+TEST(LanguageErrors, MissingColonIsReportedAtTheEndOfItsOwnLine) {
+  EXPECT_EQ(testing::compile_error("x = 1\nif x == 1\n    print(x)\n"),
+            "program.py:2:10: SyntaxError: expected ':'\n    if x == 1\n             ^");
+}
+
 TEST(LanguageErrors, BadIndentationIsASyntaxError) {
   EXPECT_THAT(testing::compile_error("if True:\nprint(1)\n"), ::testing::HasSubstr("2:1: SyntaxError: expected an indented block"));
 }
