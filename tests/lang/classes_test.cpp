@@ -140,5 +140,29 @@ TEST(LangClasses, ChildForkedInsideAMethodGetsItsOwnCopyOfTheInstance) {
   EXPECT_THAT(r.lines, ElementsAreArray(std::vector<std::string>{"child [True]", "parent [False]"}));
 }
 
+TEST(LangClasses, WrongArgumentCountsGiveCPythonsMessages) {
+  const auto r = run_program("class Dog:\n"
+      "    def bark(self):\n"
+      "        pass\n"
+      "def f(a, b):\n"
+      "    pass\n"
+      "try:\n"
+      "    Dog().bark(1)\n"
+      "except TypeError as e:\n"
+      "    print(e)\n"
+      "try:\n"
+      "    f()\n"
+      "except TypeError as e:\n"
+      "    print(e)\n"
+      "def g(a, b=1):\n"
+      "    pass\n"
+      "try:\n"
+      "    g(1, 2, 3)\n"
+      "except TypeError as e:\n"
+      "    print(e)\n"
+      "");
+  EXPECT_THAT(r.lines, ElementsAreArray(std::vector<std::string>{"Dog.bark() takes 1 positional argument but 2 were given", "f() missing 2 required positional arguments: 'a' and 'b'", "g() takes from 1 to 2 positional arguments but 3 were given"}));
+}
+
 }  // namespace
 }  // namespace proclab
