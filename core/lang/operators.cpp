@@ -124,13 +124,15 @@ Value repeat(const Value& seq, std::int64_t n) {
   if (n < 0) n = 0;
   if (seq.type() == Type::Str) {
     const std::string& s = seq.as<StrObj>().s;
-    if (!s.empty() && n > kMaxItems / static_cast<std::int64_t>(s.size())) raise(kMemoryError, "string too long for proclab");
+    if (s.empty()) return Value::str("");  // '' * 2**63-1 is '' at once
+    if (n > kMaxItems / static_cast<std::int64_t>(s.size())) raise(kMemoryError, "string too long for proclab");
     std::string out;
     for (std::int64_t i = 0; i < n; ++i) out += s;
     return Value::str(std::move(out));
   }
   const auto& items = seq.as<ListObj>().items;
-  if (!items.empty() && n > kMaxItems / static_cast<std::int64_t>(items.size())) raise(kMemoryError, "list too long for proclab");
+  if (items.empty()) n = 0;  // [] * 2**63-1 is [] at once
+  if (n > 0 && n > kMaxItems / static_cast<std::int64_t>(items.size())) raise(kMemoryError, "list too long for proclab");
   std::vector<Value> out;
   for (std::int64_t i = 0; i < n; ++i) out.insert(out.end(), items.begin(), items.end());
   return seq.type() == Type::List ? Value::list(std::move(out)) : Value::tuple(std::move(out));

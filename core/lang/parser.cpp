@@ -305,6 +305,7 @@ class Parser {
   }
 
   NodePtr if_statement() {
+    Nest nest(*this, peek());  // each elif is an if nested in the else: bounded like any nesting
     auto n = node(NodeKind::If, next());
     n->kids.push_back(expr());
     n->body = block();
@@ -557,7 +558,10 @@ class Parser {
 
   NodePtr primary() {
     auto n = atom();
-    while (true) {
+    // x.f()[0].g(): each trailer nests the tree one level (compiled and freed recursively)
+    for (int trailers = 0;; ++trailers) {
+      if (nesting_ + trailers > kMaxNesting && (is_op("(") || is_op("[") || is_op(".")))
+        fail(peek(), "too many nested parentheses, blocks or operators");
       if (is_op("(")) {
         auto call = node(NodeKind::Call, next());
         call->kids.push_back(std::move(n));
