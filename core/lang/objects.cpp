@@ -106,7 +106,7 @@ bool c3_mro(const std::vector<Value>& bases, std::vector<Value>* out, std::strin
       }
     }
     if (!pick) {
-      *error = "Cannot create a consistent method resolution order (MRO) for bases";
+      *error = "Cannot create a consistent method resolution\norder (MRO) for bases";  // CPython breaks the line
       for (size_t i = 0; i < bases.size(); ++i)
         *error += (i ? ", " : " ") + class_name(bases[i]);
       return false;

@@ -164,5 +164,12 @@ TEST(LangClasses, WrongArgumentCountsGiveCPythonsMessages) {
   EXPECT_THAT(r.lines, ElementsAreArray(std::vector<std::string>{"Dog.bark() takes 1 positional argument but 2 were given", "f() missing 2 required positional arguments: 'a' and 'b'", "g() takes from 1 to 2 positional arguments but 3 were given"}));
 }
 
+// /usr/bin/python3 ends with these two lines for the same program.
+TEST(LangClasses, InconsistentBaseOrderIsCPythonsMroTypeError) {
+  const auto r = run_program("class A: pass\nclass B(A): pass\nclass C(A, B): pass\n");
+  ASSERT_FALSE(r.lines.empty());
+  EXPECT_EQ(r.lines.back(), "TypeError: Cannot create a consistent method resolution\norder (MRO) for bases A, B");
+}
+
 }  // namespace
 }  // namespace proclab
