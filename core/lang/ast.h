@@ -36,14 +36,16 @@ enum class NodeKind : std::uint8_t {
   While,      // kids[0]: test; body
   For,        // kids: target, iterable; body
   Break, Continue, Pass,
-  Def,        // text: name; names: parameters; kids: defaults of the last parameters; body
+  Def,        // text: name; names: parameters; kids: defaults of the last parameters; body;
+              // decorators
+  Class,      // text: name; kids: bases; body; decorators
   Return,     // kids: optional value
   Global,     // names
   Import,     // names: module, alias, module, alias, ...
   FromImport, // text: module; names: name, alias, ...
   Try,        // body; kids: ExceptHandler nodes; orelse; finalbody
   ExceptHandler,  // kids: optional type; text: "as" name or ""; body
-  Raise,      // kids: optional exception
+  Raise,      // kids: optional exception, optional cause (raise ... from ...)
   Assert,     // kids: test, optional message
 };
 
@@ -60,6 +62,7 @@ struct Node {
   std::vector<NodePtr> kids;
   std::vector<std::string> names;
   std::vector<NodePtr> body, orelse, finalbody;
+  std::vector<NodePtr> decorators;  // Def, Class: @expressions, outermost first
 };
 
 // Parse failures: `unsupported` ones are constructs outside the subset.

@@ -11,6 +11,7 @@
 #include "builtins.h"
 #include "format.h"
 #include "interpreter.h"
+#include "objects.h"
 #include "operators.h"
 
 namespace proclab::lang {
@@ -107,7 +108,11 @@ bool is_instance(const Value& v, const Value& type) {
       if (is_instance(v, t)) return true;
     return false;
   }
-  if (type.type() == Type::ExcType) return v.type() == Type::Exc && exc_is(v.as<ExcObj>().exc_type, static_cast<int>(type.i()));
+  if (type.type() == Type::ExcType || type.type() == Type::Class) {
+    if (v.type() == Type::Exc) return is_subclass(exception_class(v), type);
+    return v.type() == Type::Instance && is_subclass(v.as<InstanceObj>().cls, type);
+  }
+  if (type.type() == Type::Builtin && static_cast<Fn>(type.i()) == Fn::Object) return true;
   if (type.type() != Type::Builtin) raise(kTypeError, "isinstance() arg 2 must be a type or tuple of types");
   switch (static_cast<Fn>(type.i())) {
     case Fn::Int: return v.type() == Type::Int || v.type() == Type::Bool;
@@ -140,6 +145,7 @@ Interpreter::Flow Interpreter::call_builtin(ProcessContext& ctx, int id, std::sp
   *result = Value::none();
   if (fn != Fn::Print && fn != Fn::Sorted && fn != Fn::Sum && fn != Fn::Enumerate && fn != Fn::Dict)
     no_keywords(name, kw_names);
+  if (object_builtin(id, args, result)) return Flow::Next;
   switch (fn) {
     case Fn::Print: {
       const Value* sep = keyword(name, kw_values, kw_names, {"sep", "end", "flush"}, "sep");
@@ -324,6 +330,7 @@ Interpreter::Flow Interpreter::call_builtin(ProcessContext& ctx, int id, std::sp
       return Flow::Next;
     }
     case Fn::OsFork: break;  // handled by call(): the child is copied mid-call
+    default: break;          // the object model's: object_builtin()
   }
   return Flow::Next;
 }

@@ -22,7 +22,8 @@ constexpr ExcInfo kExcs[kExcCount] = {
     {"NotImplementedError", kRuntimeError}, {"OSError", kException},
     {"ChildProcessError", kOSError}, {"BlockingIOError", kOSError},
     {"ProcessLookupError", kOSError}, {"AssertionError", kException},
-    {"MemoryError", kException},
+    {"MemoryError", kException}, {"StopIteration", kException},
+    {"KeyboardInterrupt", kBaseException},
 };
 
 struct Named {
@@ -36,6 +37,11 @@ constexpr Named kBuiltins[] = {
     {"sum", Fn::Sum},     {"abs", Fn::Abs},       {"repr", Fn::Repr},     {"round", Fn::Round},
     {"sorted", Fn::Sorted}, {"enumerate", Fn::Enumerate}, {"isinstance", Fn::Isinstance},
     {"cpu", Fn::Cpu},     {"io", Fn::Io},         {"exit", Fn::Exit},     {"quit", Fn::Exit},
+    {"NotImplemented", Fn::NotImplemented}, {"object", Fn::Object}, {"type", Fn::TypeOf},
+    {"issubclass", Fn::Issubclass}, {"hasattr", Fn::Hasattr}, {"getattr", Fn::Getattr},
+    {"setattr", Fn::Setattr}, {"delattr", Fn::Delattr}, {"vars", Fn::Vars}, {"super", Fn::Super},
+    {"staticmethod", Fn::StaticMethod}, {"classmethod", Fn::ClassMethod}, {"property", Fn::Property},
+    {"callable", Fn::Callable}, {"iter", Fn::Iter}, {"next", Fn::Next},
 };
 
 struct Attr {
@@ -75,11 +81,29 @@ bool exc_is(int id, int base) {
 }
 
 std::string fn_name(Fn f) {
+  switch (f) {
+    case Fn::ObjectInit: return "object.__init__";
+    case Fn::ExcInit: return "BaseException.__init__";
+    case Fn::ExcStr: return "BaseException.__str__";
+    case Fn::ObjectRepr: return "object.__repr__";
+    case Fn::PropertySetter: return "property.setter";
+    case Fn::PropertyGetter: return "property.getter";
+    default: break;
+  }
   for (const Named& n : kBuiltins)
     if (n.fn == f) return n.name;
   for (const Attr& a : kAttrs)
     if (a.is_fn && a.fn == f) return std::string(module_name(a.module)) + "." + a.name;
   return "?";
+}
+
+bool is_builtin_type(Fn f) {
+  switch (f) {
+    case Fn::Int: case Fn::Float: case Fn::Str: case Fn::Bool: case Fn::List: case Fn::Tuple:
+    case Fn::Dict: case Fn::Range: case Fn::Object: case Fn::TypeOf: case Fn::Enumerate:
+    case Fn::StaticMethod: case Fn::ClassMethod: case Fn::Property: case Fn::Super: return true;
+    default: return false;
+  }
 }
 
 std::optional<Module> module_from_name(std::string_view name) {

@@ -31,17 +31,23 @@ enum class Op : std::uint8_t {
   BuildList, BuildTuple,  // a: count
   BuildDict,     // a: pairs
   GetAttr,       // a: names index
+  SetAttr,       // a: names index; [v obj] -> []
+  MakeFunction,  // a: funcs index; b: count of default values on the stack (popped)
+  ClassNamespace,  // in a class body: push a dict of the body's assigned names
+  BuildClass,    // [name bases namespace] -> [class]
+  LoadOwner,     // push the class whose body defined the running function (zero-argument super())
   GetItem, SetItem,       // [obj idx] -> [v];  [v obj idx] -> []
   Slice,         // [obj start stop step] -> [v]
   Unpack,        // a: count
   Call,          // a: positional count; b: keyword count (then a tuple of names is on top)
-  CallMethod,    // a: positional count; b: keyword count; c: names index of the method
+  CallMethod,    // a: positional count; b: keyword count; c: names index of the method;
+                 // the stack holds [None obj args...]: the slot the method takes, then its object
   Return,
   GetIter,
   ForIter,       // a: exit target (pops the iterator there)
   SetupExcept,   // a: handler target
   PopExcept,
-  Raise,         // a: 1 when an exception is on the stack, 0 to re-raise the one being handled
+  Raise,         // a: 1 when an exception is on the stack, 2 when a cause (raise ... from) is above it
   ExcMatch,      // [exc type] -> [exc bool]
   Import,        // a: Module
   Format,        // a: conversion ('r', 's' or 0); b: 1 when a format spec string is on top
@@ -61,11 +67,12 @@ struct Ins {
 
 struct FuncInfo {
   std::string name;
+  std::string qualname;        // Class.method for methods (CPython's TypeError messages)
+  bool class_body = false;     // the body of a class statement, run once to fill the class
   std::int32_t entry = 0;      // pc of its first instruction
   std::int32_t params = 0;
   std::int32_t locals = 0;     // parameters included
   std::vector<std::string> local_names;
-  std::vector<Value> defaults; // for the last defaults.size() parameters
 };
 
 }  // namespace proclab::lang

@@ -101,6 +101,8 @@ class Compiler {
       case NodeKind::Assign:
         for (size_t i = 0; i + 1 < n.kids.size(); ++i) targets(*n.kids[i], targets);
         break;
+      case NodeKind::Def:
+      case NodeKind::Class: out.insert(n.text); return;  // their bodies are other scopes
       case NodeKind::AugAssign:
       case NodeKind::For: targets(*n.kids[0], targets); break;
       case NodeKind::ExceptHandler:
@@ -196,7 +198,7 @@ class Compiler {
       case NodeKind::Break:
       case NodeKind::Continue: return loop_jump(n);
       case NodeKind::Return: {
-        if (func_ < 0) fail_at(n, "'return' outside function");
+        if (func_ < 0 || in_class_body()) fail_at(n, "'return' outside function");
         if (n.kids.empty())
           emit(Op::None);
         else
@@ -206,6 +208,7 @@ class Compiler {
         return;
       }
       case NodeKind::Def: return def_statement(n);
+      case NodeKind::Class: return class_statement(n);
       case NodeKind::Import:
         for (size_t i = 0; i < n.names.size(); i += 2) {
           const auto m = module_from_name(n.names[i]);
@@ -231,9 +234,9 @@ class Compiler {
           if (handler_depth_ == 0) fail_at(n, "bare 'raise' outside an except block", true);
           load(fmt::format("$exc{}", handler_depth_));
         } else {
-          expr(*n.kids[0]);
+          for (const auto& k : n.kids) expr(*k);
         }
-        emit(Op::Raise, 1);
+        emit(Op::Raise, n.kids.size() > 1 ? 2 : 1);
         return;
       case NodeKind::Assert: {
         expr(*n.kids[0]);
@@ -252,6 +255,10 @@ class Compiler {
   void assign(const Node& target) {
     switch (target.kind) {
       case NodeKind::Name: return store(target.text);
+      case NodeKind::Attr:
+        expr(*target.kids[0]);
+        emit(Op::SetAttr, name_index(target.text));
+        return;
       case NodeKind::Subscript:
         if (target.kids[1]->kind == NodeKind::Slice) fail_at(target, "assigning to slices", true);
         expr(*target.kids[0]);
@@ -276,6 +283,16 @@ class Compiler {
       emit(Op::Binary, static_cast<int>(op), 1);
       return store(t.text);
     }
+    if (t.kind == NodeKind::Attr) {  // [obj] -> [obj obj.x] -> [obj r] -> [r obj]
+      expr(*t.kids[0]);
+      emit(Op::Dup);
+      emit(Op::GetAttr, name_index(t.text));
+      expr(*n.kids[1]);
+      emit(Op::Binary, static_cast<int>(op), 1);
+      emit(Op::Rot2);
+      emit(Op::SetAttr, name_index(t.text));
+      return;
+    }
     if (t.kind != NodeKind::Subscript || t.kids[1]->kind == NodeKind::Slice)
       fail_at(t, "augmented assignment to this target", true);
     expr(*t.kids[0]);
@@ -288,38 +305,53 @@ class Compiler {
     emit(Op::SetItem);
   }
 
+  // Decorators are evaluated first, then the function or class, then applied innermost first.
+  void decorators(const Node& n) {
+    for (const auto& d : n.decorators) expr(*d);
+  }
+  void apply_decorators(const Node& n) {
+    for (size_t i = 0; i < n.decorators.size(); ++i) emit(Op::Call, 1);
+  }
+  bool in_class_body() const { return func_ >= 0 && p_.funcs[static_cast<size_t>(func_)].class_body; }
+  std::string qualified(const std::string& name) const {
+    return in_class_body() ? p_.funcs[static_cast<size_t>(func_)].name + "." + name : name;
+  }
+
   void def_statement(const Node& n) {
-    if (func_ >= 0) fail_at(n, "functions defined inside functions", true);
+    if (func_ >= 0 && !in_class_body()) fail_at(n, "functions defined inside functions", true);
+    decorators(n);
     FuncInfo f;
     f.name = n.text;
+    f.qualname = qualified(n.text);
     f.params = static_cast<std::int32_t>(n.names.size());
-    for (const auto& d : n.kids) f.defaults.push_back(constant_value(*d));
     const int index = static_cast<int>(p_.funcs.size());
     p_.funcs.push_back(std::move(f));
     pending_.emplace_back(index, &n);
-    emit(Op::Const, constant(Value::immediate(Type::Func, index)));
+    for (const auto& d : n.kids) expr(*d);  // defaults: evaluated once, when the def runs
+    emit(Op::MakeFunction, index, static_cast<std::uint8_t>(n.kids.size()));
+    apply_decorators(n);
     store(n.text);
   }
 
-  Value constant_value(const Node& d) {
-    switch (d.kind) {
-      case NodeKind::Int: return Value::integer(d.ival);
-      case NodeKind::Float: return Value::real(d.fval);
-      case NodeKind::Str: return Value::str(d.text);
-      case NodeKind::True: return Value::boolean(true);
-      case NodeKind::False: return Value::boolean(false);
-      case NodeKind::None: return Value::none();
-      case NodeKind::UnaryOp:
-        if (d.text == "-" && d.kids[0]->kind == NodeKind::Float) return Value::real(-d.kids[0]->fval);
-        break;
-      case NodeKind::Tuple: {
-        std::vector<Value> items;
-        for (const auto& k : d.kids) items.push_back(constant_value(*k));
-        return Value::tuple(std::move(items));
-      }
-      default: break;
-    }
-    fail_at(d, "default values other than constants (numbers, strings, True/False/None, tuples)", true);
+  // The body runs as a function whose assigned names become the class's attributes.
+  void class_statement(const Node& n) {
+    if (func_ >= 0 && !in_class_body()) fail_at(n, "classes defined inside functions", true);
+    decorators(n);
+    emit(Op::Const, constant(Value::str(n.text)));
+    for (const auto& b : n.kids) expr(*b);
+    emit(Op::BuildTuple, static_cast<int>(n.kids.size()));
+    FuncInfo f;
+    f.name = n.text;
+    f.qualname = qualified(n.text);
+    f.class_body = true;
+    const int index = static_cast<int>(p_.funcs.size());
+    p_.funcs.push_back(std::move(f));
+    pending_.emplace_back(index, &n);
+    emit(Op::MakeFunction, index);
+    emit(Op::Call, 0);
+    emit(Op::BuildClass);
+    apply_decorators(n);
+    store(n.text);
   }
 
   void function_body(int index, const Node& def) {
@@ -341,7 +373,10 @@ class Compiler {
     for (const auto& name : assigned)
       if (!declared_global_.contains(name)) local_slot(name);
     statements(def.body);
-    emit(Op::None);
+    if (p_.funcs[static_cast<size_t>(index)].class_body)
+      emit(Op::ClassNamespace);
+    else
+      emit(Op::None);
     emit(Op::Return);
     p_.funcs[static_cast<size_t>(index)].locals = static_cast<std::int32_t>(locals_.size());
   }
@@ -529,12 +564,21 @@ class Compiler {
         int keywords = 0;
         const Node& callee = *n.kids[0];
         if (callee.kind == NodeKind::Attr) {
+          emit(Op::None);  // the slot the method takes
           expr(*callee.kids[0]);
           const int positional = arguments(n, 1, &keywords);
           emit(Op::CallMethod, positional, static_cast<std::uint8_t>(keywords), name_index(callee.text));
           return;
         }
         expr(callee);
+        if (callee.kind == NodeKind::Name && callee.text == "super" && n.kids.size() == 1 && func_ >= 0 &&
+            !in_class_body() && !p_.funcs[static_cast<size_t>(func_)].local_names.empty()) {
+          // super() is super(the defining class, the first argument), as CPython's __class__ cell
+          emit(Op::LoadOwner);
+          emit(Op::LoadLocal, 0);
+          emit(Op::Call, 2);
+          return;
+        }
         const int positional = arguments(n, 1, &keywords);
         emit(Op::Call, positional, static_cast<std::uint8_t>(keywords));
         return;

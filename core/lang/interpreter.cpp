@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "builtins.h"
+#include "objects.h"
 #include "format.h"
 #include "operators.h"
 
@@ -14,7 +15,65 @@ namespace proclab::lang {
 
 namespace {
 constexpr size_t kMaxFrames = 1000;  // Python's default recursion limit
+// Statements one implicitly called method (call_sync) may run before it is stopped: such a
+// call runs inside one tick, so without a bound `while True` in a __str__ would hang the run.
+constexpr std::int64_t kMaxSyncStatements = 10'000'000;
 thread_local int g_interpreters = 0;  // alive on this thread (see break_cycles)
+// The interpreter inside step() on this thread and its context (call_dunder, call_sync), and
+// the statements its call_sync has run: per step, so kept out of the per-process state.
+thread_local Interpreter* g_running = nullptr;
+thread_local ProcessContext* g_ctx = nullptr;
+thread_local std::int64_t g_sync_statements = 0;
+
+struct Running {
+  Running(Interpreter* vm, ProcessContext* ctx) : saved(g_running), saved_ctx(g_ctx) {
+    g_running = vm;
+    g_ctx = ctx;
+  }
+  ~Running() {
+    g_running = saved;
+    g_ctx = saved_ctx;
+  }
+  Interpreter* saved;
+  ProcessContext* saved_ctx;
+};
+}  // namespace
+
+bool call_dunder(const Value& self, std::string_view name, std::span<const Value> args, Value* out) {
+  if (!g_running) return false;
+  const Value method = g_running->special_method(self, name);
+  if (method.type() == Type::Undef) return false;
+  *out = g_running->call_sync(method, args);
+  return true;
+}
+
+namespace {
+// Calls obj.name(args); false when it raises `stop` (StopIteration, IndexError), which ends
+// an iteration. The frames the raise left (kept for tracebacks) are dropped.
+bool call_until(const Value& obj, std::string_view name, std::span<const Value> args, int stop, Value* out,
+                std::vector<Frame>& frames) {
+  const size_t depth = frames.size();
+  try {
+    if (!call_dunder(obj, name, args, out))
+      raise(kTypeError, fmt::format("'{}' object is not an iterator", type_name(obj)));
+    return true;
+  } catch (PyError& e) {
+    if (!exc_is(e.exc_type, stop)) throw;
+  } catch (Thrown& t) {
+    if (!exc_is(t.exc.as<ExcObj>().exc_type, stop)) throw;
+  }
+  frames.resize(depth);
+  return false;
+}
+}  // namespace
+
+bool call_next(const Value& it, Value* out) {
+  return g_running && call_until(it, "__next__", {}, kStopIteration, out, g_running->frames_for_iteration());
+}
+
+bool call_getitem_until_index_error(const Value& obj, const Value& index, Value* out) {
+  const Value arg[1] = {index};
+  return g_running && call_until(obj, "__getitem__", arg, kIndexError, out, g_running->frames_for_iteration());
 }
 
 // ---- 1. construction, fork and copies -----------------------------------------------------
@@ -30,7 +89,7 @@ Interpreter::Interpreter(std::shared_ptr<const CompiledProgram> program)
 Interpreter::Interpreter(const Interpreter& o)
     : Program(o), program_(o.program_), frames_(o.frames_), handlers_(o.handlers_), pc_(o.pc_),
       line_(o.line_), burn_(o.burn_), resumed_(o.resumed_), fork_child_(o.fork_child_),
-      pending_(o.pending_) {
+      pending_(o.pending_), serial_(o.serial_) {
   ++g_interpreters;
   bool mutable_globals = false;
   for (const Value& v : o.globals_->slots)
@@ -93,6 +152,7 @@ Value Interpreter::load_global(std::int32_t slot) {
 // ---- 2. step: one statement per tick ------------------------------------------------------
 
 StepResult Interpreter::step(ProcessContext& ctx) {
+  const Running running(this, &ctx);
   if (burn_ > 0) {
     --burn_;
     // The last statement's final tick ends the process (as when it costs one tick).
@@ -112,10 +172,7 @@ StepResult Interpreter::step(ProcessContext& ctx) {
       run(ctx, started);
       return pending_;
     } catch (PyError& e) {
-      std::vector<Value> args;
-      args.push_back(Value::str(std::move(e.message)));
-      Value exc = make_exception(e.exc_type, args);
-      exc.as<ExcObj>().err_no = e.err_no;
+      Value exc = make_exception(e);
       if (!handle(exc)) return die(ctx, exc);
     } catch (Thrown& t) {
       if (!handle(t.exc)) return die(ctx, t.exc);
@@ -135,6 +192,12 @@ void Interpreter::run(ProcessContext& ctx, bool started) {
     const Ins& ins = code[pc_++];
     switch (ins.op) {
       case Op::Stmt:
+        if (sync_floor_ != kNotSync) {  // inside call_sync: the whole call is this tick's
+          if (++g_sync_statements > kMaxSyncStatements)
+            raise(kRuntimeError, "proclab: an implicitly called method (__str__, __eq__, a property...) ran over 10,000,000 statements");
+          line_ = ins.a;
+          break;
+        }
         if (started) {
           --pc_;
           return;
@@ -224,21 +287,30 @@ void Interpreter::run(ProcessContext& ctx, bool started) {
         stack_.push_back(std::move(d));
         break;
       }
-      case Op::GetAttr: {
+      case Op::GetAttr: stack_.back() = get_attr(stack_.back(), p.names[static_cast<size_t>(ins.a)]); break;
+      case Op::SetAttr: {
         const Value obj = pop();
-        const std::string& name = p.names[ins.a];
-        if (obj.type() == Type::Module) {
-          auto v = module_attr(static_cast<Module>(obj.i()), name);
-          if (!v) raise(kAttributeError, fmt::format("module '{}' has no attribute '{}' in proclab", module_name(static_cast<Module>(obj.i())), name));
-          stack_.push_back(std::move(*v));
-        } else if (obj.type() == Type::Exc && name == "errno") {
-          const int e = obj.as<ExcObj>().err_no;
-          stack_.push_back(e ? Value::integer(e) : Value::none());
-        } else if (obj.type() == Type::Exc && (name == "strerror" || name == "code")) {
-          stack_.push_back(name == "code" ? obj.as<ExcObj>().arg : Value::str(obj.as<ExcObj>().message));
-        } else {
-          raise(kAttributeError, fmt::format("'{}' object has no attribute '{}'", type_name(obj), name));
-        }
+        set_attr(obj, p.names[static_cast<size_t>(ins.a)], pop());
+        break;
+      }
+      case Op::MakeFunction: {
+        const auto index = static_cast<size_t>(ins.a);
+        std::vector<Value> defaults(std::make_move_iterator(stack_.end() - ins.b), std::make_move_iterator(stack_.end()));
+        stack_.resize(stack_.size() - ins.b);
+        stack_.push_back(Value::adopt(new FunctionObj(&p.funcs[index], ins.a, std::move(defaults))));
+        break;
+      }
+      case Op::ClassNamespace: stack_.push_back(class_namespace()); break;
+      case Op::BuildClass: {
+        Value ns = pop(), bases = pop();
+        stack_.back() = build_class(stack_.back(), bases, ns);
+        break;
+      }
+      case Op::LoadOwner: {
+        const Value& fn = stack_[static_cast<size_t>(frames_.back().base) - 1];
+        const Value owner = fn.type() == Type::Function ? fn.as<FunctionObj>().owner : Value();
+        if (owner.type() == Type::Undef) raise(kRuntimeError, "super(): __class__ cell not found");
+        stack_.push_back(owner);
         break;
       }
       case Op::GetItem: {
@@ -270,9 +342,12 @@ void Interpreter::run(ProcessContext& ctx, bool started) {
       case Op::Call:
       case Op::CallMethod: {
         const int positional = ins.a, keywords = ins.b;
-        const size_t callee = stack_.size() - 1 - static_cast<size_t>(positional + keywords + (keywords ? 1 : 0));
+        const size_t callee = stack_.size() - 1 - static_cast<size_t>(positional + keywords + (keywords ? 1 : 0)) -
+                              (ins.op == Op::CallMethod ? 1 : 0);
         const Flow flow = ins.op == Op::Call ? call(ctx, callee, positional, keywords)
                                              : call_method(ctx, callee, positional, keywords, p.names[ins.c]);
+        if (flow != Flow::Next && sync_floor_ != kNotSync)
+          raise(kRuntimeError, "proclab: a blocking call inside an implicitly called method (__str__, __eq__, a property...) is not supported");
         if (flow == Flow::Retry) {
           --pc_;  // the same call runs again when the process is next stepped
           resumed_ = true;
@@ -288,10 +363,14 @@ void Interpreter::run(ProcessContext& ctx, bool started) {
         Value result = pop();
         const Frame f = frames_.back();
         frames_.pop_back();
-        stack_.resize(static_cast<size_t>(f.base));
-        stack_.push_back(std::move(result));
+        stack_.resize(static_cast<size_t>(f.base) - 1);
+        if (!f.init)
+          stack_.push_back(std::move(result));
+        else if (result.type() != Type::None)  // the instance below stays as the call's value
+          raise(kTypeError, fmt::format("__init__() should return None, not '{}'", type_name(result)));
         pc_ = f.return_pc;
         line_ = f.call_line;
+        if (frames_.size() == sync_floor_) return;  // call_sync's call is done
         break;
       }
       case Op::GetIter: stack_.back() = get_iter(stack_.back()); break;
@@ -310,18 +389,30 @@ void Interpreter::run(ProcessContext& ctx, bool started) {
         break;
       case Op::PopExcept: handlers_.pop_back(); break;
       case Op::Raise: {
+        Value cause;
+        if (ins.a == 2) cause = pop();
         Value exc = pop();
         if (exc.type() == Type::ExcType) exc = make_exception(static_cast<int>(exc.i()), {});
+        if (exc.type() == Type::Class && exc.as<ClassObj>().exc_base >= 0) exc = call_sync(exc, {});
         if (exc.type() != Type::Exc) raise(kTypeError, "exceptions must derive from BaseException");
+        if (ins.a == 2) {
+          if (cause.type() == Type::ExcType) cause = make_exception(static_cast<int>(cause.i()), {});
+          if (cause.type() == Type::Class && cause.as<ClassObj>().exc_base >= 0) cause = call_sync(cause, {});
+          if (cause.type() != Type::Exc && cause.type() != Type::None)
+            raise(kTypeError, "exception causes must derive from BaseException");
+          exc.as<ExcObj>().cause = std::move(cause);
+        }
         throw Thrown{std::move(exc)};
       }
       case Op::ExcMatch: {
         const Value type = pop();
         const Value& exc = stack_.back();
         bool match = false;
+        const Value cls = exception_class(exc);
         auto test = [&](const Value& t) {
-          if (t.type() != Type::ExcType) raise(kTypeError, "catching classes that do not inherit from BaseException is not allowed");
-          if (exc_is(exc.as<ExcObj>().exc_type, static_cast<int>(t.i()))) match = true;
+          if (t.type() != Type::ExcType && !(t.type() == Type::Class && t.as<ClassObj>().exc_base >= 0))
+            raise(kTypeError, "catching classes that do not inherit from BaseException is not allowed");
+          if (is_subclass(cls, t)) match = true;
         };
         if (type.type() == Type::Tuple)
           for (const Value& t : type.as<ListObj>().items) test(t);
@@ -365,10 +456,25 @@ Interpreter::Flow Interpreter::call(ProcessContext& ctx, size_t callee, int posi
   std::span<const Value> kw_names;
   if (keywords) kw_names = stack_.back().as<ListObj>().items;
   switch (f.type()) {
-    case Type::Func: call_function(static_cast<std::int32_t>(f.i()), callee, positional, keywords); return Flow::Next;
+    case Type::Function: call_function(callee, positional, keywords); return Flow::Next;
+    case Type::Method: {  // [method args] -> [function self args]
+      const auto& m = f.as<MethodObj>();
+      stack_[callee] = m.fn;
+      stack_.insert(stack_.begin() + static_cast<std::ptrdiff_t>(callee) + 1, m.self);
+      return call(ctx, callee, positional + 1, keywords);
+    }
+    case Type::Class: return call_class(ctx, callee, positional, keywords);
+    case Type::Instance: {
+      Value method = special_method(f, "__call__");
+      if (method.type() == Type::Undef) raise(kTypeError, fmt::format("'{}' object is not callable", type_name(f)));
+      stack_[callee] = std::move(method);
+      return call(ctx, callee, positional, keywords);
+    }
     case Type::Builtin: {
       if (static_cast<Fn>(f.i()) == Fn::OsFork) {
         if (positional || keywords) raise(kTypeError, "os.fork() takes no arguments");
+        if (sync_floor_ != kNotSync)
+          raise(kRuntimeError, "proclab: os.fork() inside an implicitly called method (__str__, a property...) is not supported");
         // The child is copied inside ctx.fork(): at this point it has finished the call.
         stack_.resize(callee);
         const ForkReply reply = ctx.fork();
@@ -394,82 +500,198 @@ Interpreter::Flow Interpreter::call(ProcessContext& ctx, size_t callee, int posi
   }
 }
 
-Interpreter::Flow Interpreter::call_method(ProcessContext& ctx, size_t obj, int positional, int keywords,
+// The stack holds [slot obj args...]. A method defined in the object's class is called with
+// the object as its first argument in place; anything else is looked up and called.
+Interpreter::Flow Interpreter::call_method(ProcessContext& ctx, size_t callee, int positional, int keywords,
                                            const std::string& name) {
+  const size_t obj = callee + 1;
   const Value target = stack_[obj];
-  if (target.type() == Type::Module) {
-    auto attr = module_attr(static_cast<Module>(target.i()), name);
-    if (!attr) raise(kAttributeError, fmt::format("module '{}' has no attribute '{}' in proclab", module_name(static_cast<Module>(target.i())), name));
-    stack_[obj] = std::move(*attr);
-    const Flow flow = call(ctx, obj, positional, keywords);
-    if (flow == Flow::Retry) stack_[obj] = target;  // the retry looks the attribute up again
-    return flow;
+  switch (target.type()) {
+    case Type::Instance:
+    case Type::Exc: {
+      const Value cls = class_of(target);
+      const bool own = target.type() == Type::Instance ? target.as<InstanceObj>().attrs.find(name) != nullptr
+                                                       : target.as<ExcObj>().attrs.find(name) != nullptr;
+      const Value* attr = own ? nullptr : class_lookup(cls, name);
+      if (attr && attr->type() == Type::Function) {
+        stack_[callee] = *attr;
+        call_function(callee, positional + 1, keywords);
+        return Flow::Next;
+      }
+      if (target.type() == Type::Exc && !own && !attr) break;
+      stack_[callee] = get_attr(target, name);
+      stack_.erase(stack_.begin() + static_cast<std::ptrdiff_t>(obj));
+      return call(ctx, callee, positional, keywords);
+    }
+    case Type::Module: {
+      stack_[callee] = get_attr(target, name);
+      stack_.erase(stack_.begin() + static_cast<std::ptrdiff_t>(obj));
+      const Flow flow = call(ctx, callee, positional, keywords);
+      if (flow == Flow::Retry) {  // the retry looks the attribute up again
+        stack_.insert(stack_.begin() + static_cast<std::ptrdiff_t>(obj), target);
+        stack_[callee] = Value::none();
+      }
+      return flow;
+    }
+    case Type::Str:
+    case Type::List:
+    case Type::Dict: break;
+    default:
+      stack_[callee] = get_attr(target, name);
+      stack_.erase(stack_.begin() + static_cast<std::ptrdiff_t>(obj));
+      return call(ctx, callee, positional, keywords);
   }
   std::span<Value> args(stack_.data() + obj + 1, static_cast<size_t>(positional));
   std::span<const Value> kw_values(stack_.data() + obj + 1 + positional, static_cast<size_t>(keywords));
   std::span<const Value> kw_names;
   if (keywords) kw_names = stack_.back().as<ListObj>().items;
   Value result = method(target, name, args, kw_values, kw_names);
-  stack_.resize(obj);
+  stack_.resize(callee);
   stack_.push_back(std::move(result));
   return Flow::Next;
 }
 
-// Binds arguments to parameters (positional, keyword, defaults) and enters the function.
-void Interpreter::call_function(std::int32_t index, size_t callee, int positional, int keywords) {
-  const FuncInfo& fn = program_->funcs[static_cast<size_t>(index)];
+namespace {
+// "'a' and 'b'", "'a', 'b' and 'c'" (CPython's list of missing arguments).
+std::string name_list(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i) out += i + 1 == names.size() ? (names.size() > 2 ? ", and " : " and ") : ", ";
+    out += "'" + names[i] + "'";
+  }
+  return out;
+}
+}  // namespace
+
+// Binds arguments to parameters (positional, keyword, defaults) and enters the function at
+// stack_[callee]: [function args...] becomes [function locals...].
+void Interpreter::call_function(size_t callee, int positional, int keywords, bool init) {
+  const auto& fo = stack_[callee].as<FunctionObj>();
+  const FuncInfo& fn = *fo.info;
+  const std::int32_t index = fo.func;
   if (frames_.size() >= kMaxFrames) raise(kRecursionError, "maximum recursion depth exceeded");
-  if (positional > fn.params)
-    raise(kTypeError, fmt::format("{}() takes {} positional argument{} but {} were given", fn.name, fn.params,
-                                  fn.params == 1 ? "" : "s", positional));
-  std::vector<Value> locals(static_cast<size_t>(fn.locals));
-  for (int i = 0; i < positional; ++i) locals[static_cast<size_t>(i)] = std::move(stack_[callee + 1 + static_cast<size_t>(i)]);
+  if (positional > fn.params) {
+    const int required = fn.params - static_cast<int>(fo.defaults.size());
+    const std::string takes = required == fn.params ? std::to_string(fn.params)
+                                                    : fmt::format("from {} to {}", required, fn.params);
+    raise(kTypeError, fmt::format("{}() takes {} positional argument{} but {} {} given", fn.qualname, takes,
+                                  fn.params == 1 ? "" : "s", positional, positional == 1 ? "was" : "were"));
+  }
+  const size_t base = callee + 1;
+  const auto locals = static_cast<size_t>(fn.locals);
+  if (base + locals > static_cast<size_t>(kMaxItems)) raise(kMemoryError, "stack too large for proclab");
   if (keywords) {
+    // Keyword values move into their parameters' slots: build the locals aside.
+    std::vector<Value> slots(locals);
+    for (int i = 0; i < positional; ++i) slots[static_cast<size_t>(i)] = std::move(stack_[base + static_cast<size_t>(i)]);
     const auto& names = stack_.back().as<ListObj>().items;
     for (int k = 0; k < keywords; ++k) {
       const std::string& name = names[static_cast<size_t>(k)].as<StrObj>().s;
       int slot = -1;
       for (int i = 0; i < fn.params; ++i)
         if (fn.local_names[static_cast<size_t>(i)] == name) slot = i;
-      if (slot < 0) raise(kTypeError, fmt::format("{}() got an unexpected keyword argument '{}'", fn.name, name));
-      if (locals[static_cast<size_t>(slot)].type() != Type::Undef)
-        raise(kTypeError, fmt::format("{}() got multiple values for argument '{}'", fn.name, name));
-      locals[static_cast<size_t>(slot)] = std::move(stack_[callee + 1 + static_cast<size_t>(positional + k)]);
+      if (slot < 0) raise(kTypeError, fmt::format("{}() got an unexpected keyword argument '{}'", fn.qualname, name));
+      if (slots[static_cast<size_t>(slot)].type() != Type::Undef)
+        raise(kTypeError, fmt::format("{}() got multiple values for argument '{}'", fn.qualname, name));
+      slots[static_cast<size_t>(slot)] = std::move(stack_[base + static_cast<size_t>(positional + k)]);
     }
+    stack_.resize(base);
+    for (Value& v : slots) stack_.push_back(std::move(v));
+  } else {
+    stack_.resize(base + locals);
   }
-  const int first_default = fn.params - static_cast<int>(fn.defaults.size());
+  const int first_default = fn.params - static_cast<int>(fo.defaults.size());
+  std::vector<std::string> missing;
   for (int i = 0; i < fn.params; ++i) {
-    if (locals[static_cast<size_t>(i)].type() != Type::Undef) continue;
+    Value& slot = stack_[base + static_cast<size_t>(i)];
+    if (slot.type() != Type::Undef) continue;
     if (i < first_default)
-      raise(kTypeError, fmt::format("{}() missing required argument: '{}'", fn.name, fn.local_names[static_cast<size_t>(i)]));
-    locals[static_cast<size_t>(i)] = fn.defaults[static_cast<size_t>(i - first_default)];
+      missing.push_back(fn.local_names[static_cast<size_t>(i)]);
+    else
+      slot = fo.defaults[static_cast<size_t>(i - first_default)];
   }
-  stack_.resize(callee);
-  const auto base = static_cast<std::int32_t>(stack_.size());
-  if (stack_.size() + locals.size() > static_cast<size_t>(kMaxItems)) raise(kMemoryError, "stack too large for proclab");
-  for (Value& v : locals) stack_.push_back(std::move(v));
-  frames_.push_back({index, pc_, base, line_});
+  if (!missing.empty())
+    raise(kTypeError, fmt::format("{}() missing {} required positional argument{}: {}", fn.qualname, missing.size(),
+                                  missing.size() == 1 ? "" : "s", name_list(missing)));
+  frames_.push_back({index, pc_, static_cast<std::int32_t>(base), line_, init});
   pc_ = fn.entry;
+}
+
+// Runs `callee` until it returns, on a stack of its own (the caller's arguments, which a
+// built-in holds as a span into stack_, stay where they are).
+Value Interpreter::call_sync(const Value& callee, std::span<const Value> args) {
+  if (frames_.size() >= kMaxFrames) raise(kRecursionError, "maximum recursion depth exceeded");
+  std::vector<Value> outer;
+  outer.swap(stack_);
+  const size_t saved_floor = sync_floor_, handlers_floor = handlers_.size();
+  const std::int32_t saved_pc = pc_, saved_line = line_;
+  const bool outermost = sync_floor_ == kNotSync;
+  if (outermost) g_sync_statements = 0;
+  auto restore = [&] {
+    outer.swap(stack_);
+    sync_floor_ = saved_floor;
+    pc_ = saved_pc;
+    line_ = saved_line;
+  };
+  sync_floor_ = frames_.size();
+  stack_.push_back(callee);
+  for (const Value& a : args) stack_.push_back(a);
+  try {
+    call(*g_ctx, 0, static_cast<int>(args.size()), 0);
+    while (frames_.size() > sync_floor_) {
+      try {
+        run(*g_ctx, true);
+      } catch (PyError& e) {
+        Value exc = make_exception(e);
+        if (handlers_.size() <= handlers_floor) throw Thrown{exc};
+        handle(exc);
+      } catch (Thrown& t) {
+        if (handlers_.size() <= handlers_floor) throw;
+        handle(t.exc);
+      }
+    }
+  } catch (...) {  // the frames stay for the traceback; the handler that catches it unwinds them
+    restore();
+    throw;
+  }
+  Value result = pop();
+  restore();
+  return result;
 }
 
 // ---- 5. exceptions and tracebacks ---------------------------------------------------------
 
-Value Interpreter::make_exception(int type, std::span<Value> args) {
-  std::string message;
-  int err_no = 0;
+// e.args, and the message str(e) shows (OSError(errno, text) shows "[Errno n] text").
+void Interpreter::set_exc_args(Value& exc, std::span<const Value> args) {
+  auto& e = exc.as<ExcObj>();
+  const int type = e.exc_type;
+  e.args = Value::tuple(std::vector<Value>(args.begin(), args.end()));
+  e.message.clear();
+  e.err_no = 0;
   if (exc_is(type, kOSError) && args.size() == 2 && args[0].type() == Type::Int) {
-    err_no = static_cast<int>(args[0].i());
-    message = to_str(args[1]);
+    e.err_no = static_cast<int>(args[0].i());
+    e.message = to_str(args[1]);
   } else if (type == kKeyError && args.size() == 1 && args[0].type() != Type::Str) {
-    message = repr(args[0]);
+    e.message = repr(args[0]);
   } else if (args.size() == 1) {
-    message = to_str(args[0]);
+    e.message = to_str(args[0]);
   } else if (args.size() > 1) {
-    message = to_str(Value::tuple(std::vector<Value>(args.begin(), args.end())));
+    e.message = to_str(e.args);
   }
-  Value e = Value::adopt(new ExcObj(type, std::move(message), err_no));
-  if (type == kSystemExit) e.as<ExcObj>().arg = args.empty() ? Value::none() : args[0];
+  if (type == kSystemExit) e.arg = args.empty() ? Value::none() : args[0];
+}
+
+Value Interpreter::make_exception(int type, std::span<Value> args) {
+  Value e = Value::adopt(new ExcObj(type, "", 0));
+  set_exc_args(e, args);
   return e;
+}
+
+Value Interpreter::make_exception(PyError& error) {
+  Value message[1] = {Value::str(std::move(error.message))};
+  Value exc = make_exception(error.exc_type, message);
+  exc.as<ExcObj>().err_no = error.err_no;
+  return exc;
 }
 
 // Unwinds to the innermost handler. False when none: the exception ends the process.
@@ -509,8 +731,15 @@ StepResult Interpreter::die(ProcessContext& ctx, const Value& exc) {
   }
   where.emplace_back(line_, scope);
   for (const auto& [line, name] : where) ctx.output(fmt::format("  File \"{}\", line {}, in {}", p.options.file_name, line, name));
-  const std::string text = to_str(exc);
-  ctx.output(text.empty() ? exc_name(e.exc_type) : fmt::format("{}: {}", exc_name(e.exc_type), text));
+  std::string text;
+  try {
+    text = to_str(exc);
+  } catch (PyError&) {  // a failing __str__: CPython prints <exception str() failed>
+    text = "<exception str() failed>";
+  } catch (Thrown&) {
+    text = "<exception str() failed>";
+  }
+  ctx.output(text.empty() ? std::string(type_name(exc)) : fmt::format("{}: {}", type_name(exc), text));
   frames_.clear();
   handlers_.clear();
   stack_.clear();

@@ -18,11 +18,14 @@ struct Globals {
   std::vector<Value> slots;
 };
 
+// A call in progress. The stack holds [function, locals...] from base - 1; an __init__ call
+// holds [instance, function, self, ...] and returns the instance.
 struct Frame {
   std::int32_t func;
   std::int32_t return_pc;
   std::int32_t base;       // stack index of its first local
   std::int32_t call_line;  // the caller's line (tracebacks; restored on return)
+  bool init = false;       // an __init__ called by instantiating a class
 };
 
 struct Handler {
@@ -48,6 +51,14 @@ class Interpreter final : public Program {
   std::unique_ptr<Program> clone() const override;
   int current_line() const override;
 
+  // Calls `callee` to completion inside the current tick (a __str__, __eq__ or property the
+  // runtime calls implicitly). Raises what it raises; a blocking call or fork inside raises
+  // RuntimeError. Only while step() runs.
+  Value call_sync(const Value& callee, std::span<const Value> args);
+  std::vector<Frame>& frames_for_iteration() { return frames_; }
+  // The special method `name` of an instance's class bound to it, or Undef.
+  Value special_method(const Value& self, std::string_view name);
+
  private:
   enum class Flow { Next, Stop, Retry };  // after a call: go on, end the tick, retry next tick
 
@@ -56,12 +67,22 @@ class Interpreter final : public Program {
   Value load_global(std::int32_t slot);
   Flow call(ProcessContext& ctx, size_t callee, int positional, int keywords);
   Flow call_method(ProcessContext& ctx, size_t obj, int positional, int keywords, const std::string& name);
-  void call_function(std::int32_t func, size_t callee, int positional, int keywords);
+  void call_function(size_t callee, int positional, int keywords, bool init = false);
+  Flow call_class(ProcessContext& ctx, size_t callee, int positional, int keywords);
+  Value build_class(const Value& name, const Value& bases, const Value& ns);
+  Value class_namespace();
+  Value get_attr(const Value& obj, std::string_view name);
+  void set_attr(const Value& obj, std::string_view name, Value v);
+  Value bind(const Value& attr, const Value& self, const Value& cls);
+  Value super_attr(const Value& sup, std::string_view name);
+  bool object_builtin(int fn, std::span<Value> args, Value* result);
+  void set_exc_args(Value& exc, std::span<const Value> args);
   Flow call_builtin(ProcessContext& ctx, int fn, std::span<Value> args, std::span<const Value> kw_values,
                     std::span<const Value> kw_names, Value* result);
   Value method(const Value& obj, const std::string& name, std::span<Value> args,
                std::span<const Value> kw_values, std::span<const Value> kw_names);
   Value make_exception(int type, std::span<Value> args);
+  Value make_exception(PyError& error);
   bool handle(Value exc);
   StepResult die(ProcessContext& ctx, const Value& exc);
   Value pop() {
@@ -81,6 +102,9 @@ class Interpreter final : public Program {
   bool resumed_ = false;          // the current statement's tick is paid (after a block or fork)
   bool fork_child_ = false;       // a fresh fork child: os.fork() returns 0 on its first step
   StepResult pending_;            // what the tick ends with (sleep, io, wait, exit)
+  std::int64_t serial_ = 0;       // instances created (their default repr's "address")
+  size_t sync_floor_ = kNotSync;  // call_sync: the frame count its call returns to
+  static constexpr size_t kNotSync = static_cast<size_t>(-1);
 };
 
 }  // namespace proclab::lang

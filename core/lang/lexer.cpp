@@ -68,7 +68,7 @@ class Lexer {
     }
   }
   void add(Tok kind, std::string text, int line = 0, int col = 0) {
-    out_.push_back({kind, std::move(text), line ? line : line_, col ? col : col_, false});
+    out_.push_back({kind, std::move(text), line ? line : line_, col ? col : col_, false, line_, col_});
   }
   bool fail(int line, int col, std::string message) {
     *err_ = {line, col, std::move(message)};

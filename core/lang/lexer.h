@@ -18,6 +18,8 @@ struct Token {
   int line = 1;
   int col = 1;       // 1-based, in characters (UTF-8 code points)
   bool fstring = false;  // Str: an f-string (text is the raw body, braces undecoded)
+  int end_line = 1;      // where the token ends (just after its last character)
+  int end_col = 1;
 };
 
 // A position-tagged failure: the caller formats "file:line:col: SyntaxError: message".

@@ -9,6 +9,7 @@
 
 #include "builtins.h"
 #include "format.h"
+#include "objects.h"
 
 namespace proclab::lang {
 
@@ -26,6 +27,19 @@ const char* op_symbol(BinOp op) {
 [[noreturn]] void unsupported_operands(BinOp op, const Value& a, const Value& b) {
   raise(kTypeError, fmt::format("unsupported operand type(s) for {}: '{}' and '{}'", op_symbol(op),
                                 type_name(a), type_name(b)));
+}
+
+// a op b through __add__ (a's) or __radd__ (b's), and += through __iadd__ first.
+bool instance_binary(BinOp op, const Value& a, const Value& b, bool in_place, Value* out) {
+  static constexpr const char* names[] = {"add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "and", "or", "xor", "lshift", "rshift"};
+  const std::string n = names[static_cast<int>(op)];
+  const Value arg[1] = {b};
+  if (a.type() == Type::Instance) {
+    if (in_place && call_dunder(a, "__i" + n + "__", arg, out) && !is_not_implemented(*out)) return true;
+    if (call_dunder(a, "__" + n + "__", arg, out) && !is_not_implemented(*out)) return true;
+  }
+  const Value rarg[1] = {a};
+  return b.type() == Type::Instance && call_dunder(b, "__r" + n + "__", rarg, out) && !is_not_implemented(*out);
 }
 
 [[noreturn]] void overflow() { raise(kOverflowError, "integer too large for proclab (64-bit integers)"); }
@@ -110,13 +124,15 @@ Value repeat(const Value& seq, std::int64_t n) {
   if (n < 0) n = 0;
   if (seq.type() == Type::Str) {
     const std::string& s = seq.as<StrObj>().s;
-    if (!s.empty() && n > kMaxItems / static_cast<std::int64_t>(s.size())) raise(kMemoryError, "string too long for proclab");
+    if (s.empty()) return Value::str("");  // '' * 2**63-1 is '' at once
+    if (n > kMaxItems / static_cast<std::int64_t>(s.size())) raise(kMemoryError, "string too long for proclab");
     std::string out;
     for (std::int64_t i = 0; i < n; ++i) out += s;
     return Value::str(std::move(out));
   }
   const auto& items = seq.as<ListObj>().items;
-  if (!items.empty() && n > kMaxItems / static_cast<std::int64_t>(items.size())) raise(kMemoryError, "list too long for proclab");
+  if (items.empty()) n = 0;  // [] * 2**63-1 is [] at once
+  if (n > 0 && n > kMaxItems / static_cast<std::int64_t>(items.size())) raise(kMemoryError, "list too long for proclab");
   std::vector<Value> out;
   for (std::int64_t i = 0; i < n; ++i) out.insert(out.end(), items.begin(), items.end());
   return seq.type() == Type::List ? Value::list(std::move(out)) : Value::tuple(std::move(out));
@@ -165,6 +181,10 @@ Value binary(BinOp op, const Value& a, const Value& b, bool in_place) {
     if (seq_b && is_int(a)) return repeat(b, a.i());
   }
   if (op == BinOp::Mod && ta == Type::Str) return Value::str(percent_format(a.as<StrObj>().s, b));
+  if (ta == Type::Instance || tb == Type::Instance) {
+    Value out;
+    if (instance_binary(op, a, b, in_place, &out)) return out;
+  }
   unsupported_operands(op, a, b);
 }
 
@@ -179,6 +199,10 @@ Value unary(char op, const Value& a) {
     if (op == '~') return Value::integer(~a.i());
   }
   if (a.type() == Type::Float && op != '~') return Value::real(op == '-' ? -a.f() : a.f());
+  if (a.type() == Type::Instance) {
+    Value out;
+    if (call_dunder(a, op == '-' ? "__neg__" : op == '+' ? "__pos__" : "__invert__", {}, &out)) return out;
+  }
   raise(kTypeError, fmt::format("bad operand type for unary {}: '{}'", op, type_name(a)));
 }
 
@@ -204,6 +228,16 @@ bool contains(const Value& c, const Value& x) {
       const std::int64_t v = x.i();
       const bool inside = r.step > 0 ? (v >= r.start && v < r.stop) : (v <= r.start && v > r.stop);
       return inside && (v - r.start) % r.step == 0;
+    }
+    case Type::Instance: {
+      Value out;
+      const Value arg[1] = {x};
+      if (call_dunder(c, "__contains__", arg, &out)) return truthy(out);
+      const Value it = get_iter(c);
+      Value item;
+      while (iter_next(it, &item))
+        if (equals(item, x)) return true;
+      return false;
     }
     default: raise(kTypeError, fmt::format("argument of type '{}' is not iterable", type_name(c)));
   }
@@ -261,8 +295,17 @@ std::int64_t length(const Value& v) {
     case Type::Tuple: return static_cast<std::int64_t>(v.as<ListObj>().items.size());
     case Type::Dict: return static_cast<std::int64_t>(v.as<DictObj>().items.size());
     case Type::Range: return v.as<RangeObj>().size();
-    default: raise(kTypeError, fmt::format("object of type '{}' has no len()", type_name(v)));
+    case Type::Instance: {
+      Value out;
+      if (!call_dunder(v, "__len__", {}, &out)) break;
+      if (out.type() != Type::Int && out.type() != Type::Bool)
+        raise(kTypeError, fmt::format("'{}' object cannot be interpreted as an integer", type_name(out)));
+      if (out.i() < 0) raise(kValueError, "__len__() should return >= 0");
+      return out.i();
+    }
+    default: break;
   }
+  raise(kTypeError, fmt::format("object of type '{}' has no len()", type_name(v)));
 }
 
 Value get_item(const Value& obj, const Value& index) {
@@ -286,6 +329,12 @@ Value get_item(const Value& obj, const Value& index) {
       for (const auto& [k, v] : obj.as<DictObj>().items)
         if (equals(k, index)) return v;
       raise(kKeyError, repr(index));
+    case Type::Instance: {
+      Value out;
+      const Value arg[1] = {index};
+      if (call_dunder(obj, "__getitem__", arg, &out)) return out;
+      [[fallthrough]];
+    }
     default: raise(kTypeError, fmt::format("'{}' object is not subscriptable", type_name(obj)));
   }
 }
@@ -307,6 +356,11 @@ void set_item(const Value& obj, const Value& index, Value v) {
     if (static_cast<std::int64_t>(items.size()) >= kMaxItems) raise(kMemoryError, "dict too large for proclab");
     items.emplace_back(index, std::move(v));
     return;
+  }
+  if (obj.type() == Type::Instance) {
+    Value out;
+    const Value args[2] = {index, std::move(v)};
+    if (call_dunder(obj, "__setitem__", args, &out)) return;
   }
   raise(kTypeError, fmt::format("'{}' object does not support item assignment", type_name(obj)));
 }
@@ -350,11 +404,22 @@ Value get_iter(const Value& v) {
     case Type::Str:
     case Type::Dict: return Value::adopt(new IterObj(v, 0));
     case Type::Iter: return v;
+    case Type::Instance: {
+      Value out;
+      if (call_dunder(v, "__iter__", {}, &out)) {
+        if (out.type() != Type::Iter && !(out.type() == Type::Instance && class_lookup(class_of(out), "__next__")))
+          raise(kTypeError, fmt::format("iter() returned non-iterator of type '{}'", type_name(out)));
+        return out;
+      }
+      if (class_lookup(class_of(v), "__getitem__")) return Value::adopt(new IterObj(v, 0));  // the old protocol
+      [[fallthrough]];
+    }
     default: raise(kTypeError, fmt::format("'{}' object is not iterable", type_name(v)));
   }
 }
 
 bool iter_next(const Value& iter, Value* out) {
+  if (iter.type() == Type::Instance) return call_next(iter, out);
   auto& it = iter.as<IterObj>();
   const Value& seq = it.seq;
   switch (seq.type()) {
@@ -386,6 +451,12 @@ bool iter_next(const Value& iter, Value* out) {
       while (end < s.size() && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) ++end;
       *out = Value::str(s.substr(i, end - i));
       it.cur = static_cast<std::int64_t>(end);
+      return true;
+    }
+    case Type::Instance: {  // obj[0], obj[1], ... until IndexError
+      const Value index[1] = {Value::integer(it.cur)};
+      if (!call_getitem_until_index_error(seq, index[0], out)) return false;
+      ++it.cur;
       return true;
     }
     default: return false;

@@ -83,7 +83,13 @@ class Parser {
     }
   }
   void expect_op(std::string_view op) {
-    if (!accept_op(op)) fail(peek(), "expected '" + std::string(op) + "', found " + describe(peek()));
+    if (accept_op(op)) return;
+    // At the end of a line CPython points just after the line's last token (if x == 1|).
+    if ((peek().kind == Tok::Newline || peek().kind == Tok::End || peek().kind == Tok::Indent) && i_ > 0) {
+      const Token& last = t_[i_ - 1];
+      throw ParseError{last.end_line, last.end_col, "expected '" + std::string(op) + "'", false};
+    }
+    fail(peek(), "expected '" + std::string(op) + "', found " + describe(peek()));
   }
   void expect_kw(std::string_view kw) {
     if (!accept_kw(kw)) fail(peek(), "expected '" + std::string(kw) + "', found " + describe(peek()));
@@ -110,6 +116,7 @@ class Parser {
 
   void statement(std::vector<NodePtr>& out) {
     const Token& t = peek();
+    if (is_op("@")) return decorated(out);
     if (t.kind == Tok::Name) {
       const std::string& w = t.text;
       if (w == "if") return out.push_back(if_statement());
@@ -117,13 +124,42 @@ class Parser {
       if (w == "for") return out.push_back(for_statement());
       if (w == "def") return out.push_back(def_statement());
       if (w == "try") return out.push_back(try_statement());
-      if (w == "class") unsupported(t, "class definitions");
+      if (w == "class") return out.push_back(class_statement());
       if (w == "with") unsupported(t, "with statements");
       if (w == "async" || w == "await") unsupported(t, "async code");
       if (w == "else" || w == "elif" || w == "except" || w == "finally")
         fail(t, "invalid syntax: '" + w + "' without a matching block");
     }
     simple_statements(out);
+  }
+
+  // @decorator lines, then the def or class they apply to (innermost last).
+  void decorated(std::vector<NodePtr>& out) {
+    std::vector<NodePtr> decorators;
+    while (accept_op("@")) {
+      decorators.push_back(expr());
+      if (peek().kind != Tok::Newline) fail(peek(), "invalid syntax");
+      next();
+    }
+    if (is_kw("def")) out.push_back(def_statement());
+    else if (is_kw("class")) out.push_back(class_statement());
+    else fail(peek(), "invalid syntax");
+    out.back()->decorators = std::move(decorators);
+  }
+
+  NodePtr class_statement() {
+    auto n = node(NodeKind::Class, next());
+    n->text = expect_name();
+    if (accept_op("(")) {
+      while (!is_op(")")) {
+        if (peek().kind == Tok::Name && is_op("=", 1)) unsupported(peek(), "class keywords (metaclass=...)");
+        n->kids.push_back(expr());
+        if (!accept_op(",")) break;
+      }
+      expect_op(")");
+    }
+    n->body = block();
+    return n;
   }
 
   void simple_statements(std::vector<NodePtr>& out) {
@@ -151,7 +187,7 @@ class Parser {
       if (w == "raise") {
         auto n = node(NodeKind::Raise, next());
         if (peek().kind != Tok::Newline && peek().kind != Tok::End && !is_op(";")) n->kids.push_back(expr());
-        if (is_kw("from")) unsupported(peek(), "raise ... from");
+        if (!n->kids.empty() && accept_kw("from")) n->kids.push_back(expr());
         return n;
       }
       if (w == "global") {
@@ -207,8 +243,8 @@ class Parser {
   void check_target(const Node& n) {
     switch (n.kind) {
       case NodeKind::Name:
-      case NodeKind::Subscript: return;
-      case NodeKind::Attr: throw ParseError{n.line, n.col, "assigning to attributes", true};
+      case NodeKind::Subscript:
+      case NodeKind::Attr: return;
       case NodeKind::Tuple:
       case NodeKind::List:
         for (const auto& k : n.kids) check_target(*k);
@@ -269,6 +305,7 @@ class Parser {
   }
 
   NodePtr if_statement() {
+    Nest nest(*this, peek());  // each elif is an if nested in the else: bounded like any nesting
     auto n = node(NodeKind::If, next());
     n->kids.push_back(expr());
     n->body = block();
@@ -521,7 +558,10 @@ class Parser {
 
   NodePtr primary() {
     auto n = atom();
-    while (true) {
+    // x.f()[0].g(): each trailer nests the tree one level (compiled and freed recursively)
+    for (int trailers = 0;; ++trailers) {
+      if (nesting_ + trailers > kMaxNesting && (is_op("(") || is_op("[") || is_op(".")))
+        fail(peek(), "too many nested parentheses, blocks or operators");
       if (is_op("(")) {
         auto call = node(NodeKind::Call, next());
         call->kids.push_back(std::move(n));

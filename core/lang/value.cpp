@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "builtins.h"
+#include "objects.h"
 
 namespace proclab::lang {
 
@@ -46,9 +47,40 @@ void break_cycles() {
     alive.push_back(Value::adopt(c));
   }
   for (Value& v : alive) {
-    if (v.type() == Type::Dict) v.as<DictObj>().items.clear();
-    else if (v.type() == Type::Iter) v.as<IterObj>().seq = Value();
-    else v.as<ListObj>().items.clear();  // a list
+    switch (v.type()) {
+      case Type::Dict: v.as<DictObj>().items.clear(); break;
+      case Type::Iter: v.as<IterObj>().seq = Value(); break;
+      case Type::List: v.as<ListObj>().items.clear(); break;
+      case Type::Exc: {
+        auto& e = v.as<ExcObj>();
+        e.attrs.items.clear();
+        e.args = e.cls = e.cause = e.arg = Value();
+        break;
+      }
+      case Type::Function: {
+        auto& f = v.as<FunctionObj>();
+        f.defaults.clear();
+        f.owner = Value();
+        break;
+      }
+      case Type::Class: {
+        auto& c = v.as<ClassObj>();
+        c.attrs.items.clear();
+        c.bases.clear();
+        c.mro.clear();
+        break;
+      }
+      case Type::Instance: {
+        auto& i = v.as<InstanceObj>();
+        i.attrs.items.clear();
+        i.cls = Value();
+        break;
+      }
+      case Type::Method: v.as<MethodObj>().self = v.as<MethodObj>().fn = Value(); break;
+      case Type::Wrapper: v.as<WrapperObj>().fn = v.as<WrapperObj>().setter = Value(); break;
+      case Type::Super: v.as<SuperObj>().cls = v.as<SuperObj>().self = Value(); break;
+      default: break;
+    }
   }
 }
 
@@ -61,6 +93,12 @@ void Value::destroy(Obj* o) {
     case Type::Range: delete static_cast<RangeObj*>(o); break;
     case Type::Iter: delete static_cast<IterObj*>(o); break;
     case Type::Exc: delete static_cast<ExcObj*>(o); break;
+    case Type::Function: delete static_cast<FunctionObj*>(o); break;
+    case Type::Class: delete static_cast<ClassObj*>(o); break;
+    case Type::Instance: delete static_cast<InstanceObj*>(o); break;
+    case Type::Method: delete static_cast<MethodObj*>(o); break;
+    case Type::Wrapper: delete static_cast<WrapperObj*>(o); break;
+    case Type::Super: delete static_cast<SuperObj*>(o); break;
     default: break;
   }
 }
@@ -79,8 +117,19 @@ const char* type_name(const Value& v) {
     case Type::Bool: return "bool";
     case Type::Int: return "int";
     case Type::Float: return "float";
-    case Type::Func: return "function";
-    case Type::Builtin: return "builtin_function_or_method";
+    case Type::Function: return "function";
+    case Type::Class: return "type";
+    case Type::Instance: return v.as<InstanceObj>().cls.as<ClassObj>().name.c_str();
+    case Type::Method: return "method";
+    case Type::Super: return "super";
+    case Type::Wrapper: {
+      const WrapperKind k = v.as<WrapperObj>().kind;
+      return k == WrapperKind::StaticMethod ? "staticmethod" : k == WrapperKind::ClassMethod ? "classmethod" : "property";
+    }
+    case Type::Builtin: {
+      const Fn f = static_cast<Fn>(v.i());
+      return f == Fn::NotImplemented ? "NotImplementedType" : is_builtin_type(f) ? "type" : "builtin_function_or_method";
+    }
     case Type::Module: return "module";
     case Type::ExcType: return "type";
     case Type::Str: return "str";
@@ -89,7 +138,10 @@ const char* type_name(const Value& v) {
     case Type::Dict: return "dict";
     case Type::Range: return "range";
     case Type::Iter: return "iterator";
-    case Type::Exc: return exc_name(v.as<ExcObj>().exc_type);
+    case Type::Exc: {
+      const auto& e = v.as<ExcObj>();
+      return e.cls.type() == Type::Class ? e.cls.as<ClassObj>().name.c_str() : exc_name(e.exc_type);
+    }
   }
   return "object";
 }
@@ -105,6 +157,12 @@ bool truthy(const Value& v) {
     case Type::Tuple: return !v.as<ListObj>().items.empty();
     case Type::Dict: return !v.as<DictObj>().items.empty();
     case Type::Range: return v.as<RangeObj>().size() > 0;
+    case Type::Instance: {
+      Value out;
+      if (call_dunder(v, "__bool__", {}, &out)) return truthy(out);
+      if (call_dunder(v, "__len__", {}, &out)) return truthy(out);
+      return true;
+    }
     default: return true;
   }
 }
@@ -133,6 +191,14 @@ thread_local std::vector<const Obj*> g_printing;  // containers repr() is inside
 
 bool equals(const Value& a, const Value& b) {
   if (a.is_heap() && b.is_heap() && a.obj() == b.obj()) return true;
+  if (a.type() == Type::Instance || b.type() == Type::Instance) {
+    Value out;
+    const Value arg[1] = {b};
+    if (a.type() == Type::Instance && call_dunder(a, "__eq__", arg, &out) && !is_not_implemented(out)) return truthy(out);
+    const Value rarg[1] = {a};
+    if (b.type() == Type::Instance && call_dunder(b, "__eq__", rarg, &out) && !is_not_implemented(out)) return truthy(out);
+    return false;
+  }
   if (is_number(a) && is_number(b)) {
     if (a.type() != Type::Float && b.type() != Type::Float) return a.i() == b.i();
     return as_double(a) == as_double(b);
@@ -172,7 +238,45 @@ bool equals(const Value& a, const Value& b) {
   }
 }
 
+namespace {
+// a OP b through the instances' __lt__/__le__/__gt__/__ge__ (the reflected one of b second).
+bool rich_compare(const Value& a, const Value& b, std::string_view op, bool* result) {
+  static constexpr std::pair<std::string_view, std::pair<const char*, const char*>> kOps[] = {
+      {"<", {"__lt__", "__gt__"}}, {"<=", {"__le__", "__ge__"}}, {">", {"__gt__", "__lt__"}}, {">=", {"__ge__", "__le__"}}};
+  for (const auto& [sym, names] : kOps) {
+    if (sym != op) continue;
+    Value out;
+    const Value arg[1] = {b};
+    if (a.type() == Type::Instance && call_dunder(a, names.first, arg, &out) && !is_not_implemented(out)) {
+      *result = truthy(out);
+      return true;
+    }
+    const Value rarg[1] = {a};
+    if (b.type() == Type::Instance && call_dunder(b, names.second, rarg, &out) && !is_not_implemented(out)) {
+      *result = truthy(out);
+      return true;
+    }
+  }
+  return false;
+}
+}  // namespace
+
+bool ordered(const Value& a, const Value& b, const char* op) {
+  if (a.type() == Type::Instance || b.type() == Type::Instance) {
+    bool result = false;
+    if (rich_compare(a, b, op, &result)) return result;
+    raise(kTypeError, fmt::format("'{}' not supported between instances of '{}' and '{}'", op, type_name(a), type_name(b)));
+  }
+  const int c = compare(a, b, op);
+  const std::string_view o = op;
+  return o == "<" ? c < 0 : o == "<=" ? c <= 0 : o == ">" ? c > 0 : c >= 0;
+}
+
 int compare(const Value& a, const Value& b, const char* op) {
+  if (a.type() == Type::Instance || b.type() == Type::Instance) {  // sorting objects: by __lt__
+    if (ordered(a, b, "<")) return -1;
+    return ordered(b, a, "<") ? 1 : 0;
+  }
   if (is_number(a) && is_number(b)) {
     if (a.type() != Type::Float && b.type() != Type::Float) return a.i() < b.i() ? -1 : a.i() > b.i();
     const double x = as_double(a), y = as_double(b);
@@ -258,7 +362,21 @@ std::string repr(const Value& v) {
     }
     case Type::Exc: {
       const auto& e = v.as<ExcObj>();
-      return fmt::format("{}({})", exc_name(e.exc_type), e.message.empty() ? "" : quote(to_str(v)));
+      if (e.args.type() == Type::Tuple) {
+        const auto& items = e.args.as<ListObj>().items;
+        std::string inner;
+        for (size_t i = 0; i < items.size(); ++i) inner += (i ? ", " : "") + repr(items[i]);
+        return fmt::format("{}({})", type_name(v), inner);
+      }
+      return fmt::format("{}({})", type_name(v), e.message.empty() ? "" : quote(to_str(v)));
+    }
+    case Type::Instance: {
+      Value out;
+      if (call_dunder(v, "__repr__", {}, &out)) {
+        if (out.type() != Type::Str) raise(kTypeError, fmt::format("__repr__ returned non-string (type {})", type_name(out)));
+        return out.as<StrObj>().s;
+      }
+      return fmt::format("<__main__.{} object at {:#x}>", type_name(v), 0x7f0000000000 + 0x10 * v.as<InstanceObj>().serial);
     }
     default: return to_str(v);
   }
@@ -271,8 +389,12 @@ std::string to_str(const Value& v) {
     case Type::Bool: return v.i() ? "True" : "False";
     case Type::Int: return std::to_string(v.i());
     case Type::Float: return float_repr(v.f());
-    case Type::Func: return "<function>";
-    case Type::Builtin: return fmt::format("<built-in function {}>", fn_name(static_cast<Fn>(v.i())));
+    case Type::Builtin: {
+      const Fn f = static_cast<Fn>(v.i());
+      if (f == Fn::NotImplemented) return "NotImplemented";
+      if (is_builtin_type(f)) return fmt::format("<class '{}'>", fn_name(f));
+      return fmt::format("<built-in function {}>", fn_name(f));
+    }
     case Type::Module: return fmt::format("<module '{}'>", module_name(static_cast<Module>(v.i())));
     case Type::ExcType: return fmt::format("<class '{}'>", exc_name(static_cast<int>(v.i())));
     case Type::Str: return v.as<StrObj>().s;
@@ -282,8 +404,26 @@ std::string to_str(const Value& v) {
                          : fmt::format("range({}, {}, {})", r.start, r.stop, r.step);
     }
     case Type::Iter: return "<iterator>";
+    case Type::Function: return fmt::format("<function {}>", function_name(v));
+    case Type::Class: return fmt::format("<class '__main__.{}'>", v.as<ClassObj>().name);
+    case Type::Method: return fmt::format("<bound method {} of {}>", function_name(v.as<MethodObj>().fn), repr(v.as<MethodObj>().self));
+    case Type::Wrapper: return fmt::format("<{} object>", type_name(v));
+    case Type::Super: return fmt::format("<super: <class '{}'>, <{} object>>", class_name(v.as<SuperObj>().cls), type_name(v.as<SuperObj>().self));
+    case Type::Instance: {
+      Value out;
+      if (call_dunder(v, "__str__", {}, &out)) {
+        if (out.type() != Type::Str) raise(kTypeError, fmt::format("__str__ returned non-string (type {})", type_name(out)));
+        return out.as<StrObj>().s;
+      }
+      return repr(v);
+    }
     case Type::Exc: {
       const auto& e = v.as<ExcObj>();
+      Value out;
+      if (e.cls.type() == Type::Class && call_dunder(v, "__str__", {}, &out)) {
+        if (out.type() != Type::Str) raise(kTypeError, fmt::format("__str__ returned non-string (type {})", type_name(out)));
+        return out.as<StrObj>().s;
+      }
       if (e.err_no) return fmt::format("[Errno {}] {}", e.err_no, e.message);
       return e.message;
     }
@@ -295,7 +435,20 @@ bool has_mutable(const Value& v) {
   switch (v.type()) {
     case Type::List:
     case Type::Dict:
-    case Type::Iter: return true;
+    case Type::Iter:
+    case Type::Class:
+    case Type::Instance:
+    case Type::Exc: return true;
+    case Type::Function: {
+      const auto& f = v.as<FunctionObj>();
+      if (f.owner.type() != Type::Undef) return true;
+      for (const Value& d : f.defaults)
+        if (has_mutable(d)) return true;
+      return false;
+    }
+    case Type::Method: return has_mutable(v.as<MethodObj>().self) || has_mutable(v.as<MethodObj>().fn);
+    case Type::Super: return true;
+    case Type::Wrapper: return has_mutable(v.as<WrapperObj>().fn) || has_mutable(v.as<WrapperObj>().setter);
     case Type::Tuple:
       for (const Value& item : v.as<ListObj>().items)
         if (has_mutable(item)) return true;
@@ -325,8 +478,73 @@ Value deep_copy(const Value& v, std::unordered_map<Obj*, Value>& memo) {
     }
     case Type::Iter: {
       const auto& it = v.as<IterObj>();
-      Value copy = Value::adopt(new IterObj(deep_copy(it.seq, memo), it.cur));
+      Value copy = Value::adopt(new IterObj(Value(), it.cur));
       memo.emplace(v.obj(), copy);
+      copy.as<IterObj>().seq = deep_copy(it.seq, memo);
+      return copy;
+    }
+    case Type::Exc: {
+      const auto& e = v.as<ExcObj>();
+      Value copy = Value::adopt(new ExcObj(e.exc_type, e.message, e.err_no));
+      memo.emplace(v.obj(), copy);
+      auto& c = copy.as<ExcObj>();
+      c.arg = deep_copy(e.arg, memo);
+      c.args = deep_copy(e.args, memo);
+      c.cls = deep_copy(e.cls, memo);
+      c.cause = deep_copy(e.cause, memo);
+      for (const auto& [k, val] : e.attrs.items) c.attrs.items.emplace_back(k, deep_copy(val, memo));
+      return copy;
+    }
+    case Type::Function: {
+      const auto& f = v.as<FunctionObj>();
+      Value copy = Value::adopt(new FunctionObj(f.info, f.func, {}));
+      memo.emplace(v.obj(), copy);
+      for (const Value& d : f.defaults) copy.as<FunctionObj>().defaults.push_back(deep_copy(d, memo));
+      copy.as<FunctionObj>().owner = deep_copy(f.owner, memo);
+      return copy;
+    }
+    case Type::Class: {
+      const auto& k = v.as<ClassObj>();
+      Value copy = Value::adopt(new ClassObj(k.name));
+      memo.emplace(v.obj(), copy);
+      auto& c = copy.as<ClassObj>();
+      c.exc_base = k.exc_base;
+      for (const Value& b : k.bases) c.bases.push_back(deep_copy(b, memo));
+      for (const Value& b : k.mro) c.mro.push_back(deep_copy(b, memo));
+      for (const auto& [name, val] : k.attrs.items) c.attrs.items.emplace_back(name, deep_copy(val, memo));
+      return copy;
+    }
+    case Type::Instance: {
+      const auto& i = v.as<InstanceObj>();
+      Value copy = Value::adopt(new InstanceObj(Value(), i.serial));
+      memo.emplace(v.obj(), copy);
+      auto& c = copy.as<InstanceObj>();
+      c.cls = deep_copy(i.cls, memo);
+      for (const auto& [name, val] : i.attrs.items) c.attrs.items.emplace_back(name, deep_copy(val, memo));
+      return copy;
+    }
+    case Type::Method: {
+      const auto& m = v.as<MethodObj>();
+      Value copy = Value::adopt(new MethodObj(Value(), Value()));
+      memo.emplace(v.obj(), copy);
+      copy.as<MethodObj>().self = deep_copy(m.self, memo);
+      copy.as<MethodObj>().fn = deep_copy(m.fn, memo);
+      return copy;
+    }
+    case Type::Super: {
+      const auto& su = v.as<SuperObj>();
+      Value copy = Value::adopt(new SuperObj(Value(), Value()));
+      memo.emplace(v.obj(), copy);
+      copy.as<SuperObj>().cls = deep_copy(su.cls, memo);
+      copy.as<SuperObj>().self = deep_copy(su.self, memo);
+      return copy;
+    }
+    case Type::Wrapper: {
+      const auto& w = v.as<WrapperObj>();
+      Value copy = Value::adopt(new WrapperObj(w.kind, Value()));
+      memo.emplace(v.obj(), copy);
+      copy.as<WrapperObj>().fn = deep_copy(w.fn, memo);
+      copy.as<WrapperObj>().setter = deep_copy(w.setter, memo);
       return copy;
     }
     default: return v;

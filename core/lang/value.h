@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
+#include <string_view>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -12,8 +14,9 @@ namespace proclab::lang {
 
 enum class Type : std::uint8_t {
   Undef,  // an unassigned variable slot
-  None, Bool, Int, Float, Func, Builtin, Module, ExcType,  // immediates (i: index or value)
-  Str, List, Tuple, Dict, Range, Iter, Exc,                // heap objects
+  None, Bool, Int, Float, Builtin, Module, ExcType,  // immediates (i: index or value)
+  Str, List, Tuple, Dict, Range, Iter, Exc,          // heap objects
+  Function, Class, Instance, Method, Wrapper, Super,  // the open object model (objects.h)
 };
 
 struct Obj {
@@ -128,12 +131,38 @@ struct IterObj : Container {  // a for loop's position: over a Range (next = cur
   std::int64_t cur = 0;
   IterObj(Value s, std::int64_t c) : Container(Type::Iter), seq(std::move(s)), cur(c) {}
 };
-struct ExcObj : Obj {
+// Attributes of an instance or class, in insertion order (vars() shows them so); linear
+// lookup: teaching programs have a handful.
+struct AttrTable {
+  std::vector<std::pair<std::string, Value>> items;
+  const Value* find(std::string_view name) const {
+    for (const auto& [k, v] : items)
+      if (k == name) return &v;
+    return nullptr;
+  }
+  void set(std::string_view name, Value v) {
+    for (auto& [k, old] : items)
+      if (k == name) {
+        old = std::move(v);
+        return;
+      }
+    items.emplace_back(std::string(name), std::move(v));
+  }
+  bool erase(std::string_view name);
+};
+
+// An exception instance: of a built-in class (exc_type), or of a user class deriving from one
+// (cls; exc_type is then its nearest built-in base).
+struct ExcObj : Container {
   int exc_type;      // ExcId
   std::string message;
   int err_no = 0;    // OSError family: errno
   Value arg;         // SystemExit: the code
-  ExcObj(int t, std::string m, int e) : Obj(Type::Exc), exc_type(t), message(std::move(m)), err_no(e) {}
+  Value args;        // e.args (a tuple)
+  Value cls;         // the user class, or Undef
+  Value cause;       // __cause__ (raise ... from ...), or Undef
+  AttrTable attrs;   // attributes a user __init__ sets
+  ExcObj(int t, std::string m, int e) : Container(Type::Exc), exc_type(t), message(std::move(m)), err_no(e) {}
 };
 
 // A Python error in flight (thrown inside the interpreter only, caught by its step()).
@@ -151,6 +180,15 @@ bool equals(const Value& a, const Value& b);
 int compare(const Value& a, const Value& b, const char* op);
 std::string repr(const Value& v);
 std::string to_str(const Value& v);  // str(v)
+
+// Implemented by the interpreter running on this thread: calls the special method `name` of a
+// class instance (or user exception) with `args`. False when its class defines no `name` (or
+// no interpreter runs). Raises what the method raises.
+bool call_dunder(const Value& self, std::string_view name, std::span<const Value> args, Value* out);
+// it.__next__() into *out; false when it raises StopIteration.
+bool call_next(const Value& it, Value* out);
+// obj[index] into *out; false when it raises IndexError (iteration by __getitem__).
+bool call_getitem_until_index_error(const Value& obj, const Value& index, Value* out);
 
 // fork: lists, dicts and loop positions are per process, so a child gets its own copies.
 bool has_mutable(const Value& v);

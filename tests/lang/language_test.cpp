@@ -118,12 +118,36 @@ TEST(LanguageErrors, SyntaxErrorGivesFileLineColumnTheLineAndACaret) {
             "bad.py:2:6: SyntaxError: expected ':', found '='\n    if x = 2:\n         ^");
 }
 
+// CPython 3.11 (/usr/bin/python3) on the same program: line 2, the caret just after `1`,
+// "SyntaxError: expected ':'".
+TEST(LanguageErrors, MissingColonIsReportedAtTheEndOfItsOwnLine) {
+  EXPECT_EQ(testing::compile_error("x = 1\nif x == 1\n    print(x)\n"),
+            "program.py:2:10: SyntaxError: expected ':'\n    if x == 1\n             ^");
+}
+
+TEST(LanguageErrors, TwentyThousandChainedCallsAreRejectedNotACrash) {
+  std::string source = "x = 'abc'";
+  for (int i = 0; i < 20000; ++i) source += ".upper()";
+  EXPECT_THAT(testing::compile_error(source + "\n"), ::testing::HasSubstr("SyntaxError: too many nested parentheses, blocks or operators"));
+}
+
+TEST(LanguageErrors, ThousandElifsAreRejectedNotACrash) {
+  std::string source = "x = 1\nif x == 0:\n    pass\n";
+  for (int i = 1; i < 1000; ++i) source += "elif x == " + std::to_string(i) + ":\n    pass\n";
+  EXPECT_THAT(testing::compile_error(source), ::testing::HasSubstr("SyntaxError: too many nested parentheses, blocks or operators"));
+}
+
+// CPython: '' * (2**63 - 1) == '' at once.
+TEST(LanguageValues, EmptyStringTimesHugeCountIsEmptyAtOnce) {
+  EXPECT_THAT(lines_of("print(len('' * 9223372036854775807), [] * 9223372036854775807)\n"), ElementsAre("0 []"));
+}
+
 TEST(LanguageErrors, BadIndentationIsASyntaxError) {
   EXPECT_THAT(testing::compile_error("if True:\nprint(1)\n"), ::testing::HasSubstr("2:1: SyntaxError: expected an indented block"));
 }
 
 TEST(LanguageErrors, ConstructsOutsideTheSubsetAreRejectedBeforeRunning) {
-  EXPECT_THAT(testing::compile_error("class A:\n    pass\n"), ::testing::HasSubstr("program.py:1:1: not supported in proclab: class definitions"));
+  EXPECT_THAT(testing::compile_error("with open(\"f\") as f:\n    pass\n"), ::testing::HasSubstr("program.py:1:1: not supported in proclab: with statements"));
   EXPECT_THAT(testing::compile_error("f = lambda x: x\n"), ::testing::HasSubstr("not supported in proclab: lambda"));
 }
 
