@@ -121,7 +121,7 @@ void RunModel::enter(ProcessRow& row, size_t index, ProcState to, Tick time) {
   row.state = to;
   auto& spans = spans_[index];
   if (!spans.empty() && spans.back().end < 0) spans.back().end = time;
-  if (!spans.empty() && spans.back().end <= spans.back().start) spans.pop_back();  // held for no time
+  // A state held for no time stays a span (exit and reap in one tick still passed through Zombie).
   if (to == ProcState::Running) row.running_since = time;
   if (to != ProcState::Terminated && to != ProcState::New) spans.push_back({to, time, -1});
 }
