@@ -90,12 +90,13 @@ void run_program(const RunOptions& o, const CLI::App& cmd) {
   auto kernel = build(o, cmd, &max_ticks);
   kernel->run(max_ticks);
   const Kernel& k = *kernel;
+  const RunModel m = RunModel::of(k.trace(), k.config().cpus, k.now());
   if (o.format == "json") {
-    std::cout << run_json(k);
+    std::cout << run_json(m, stopped_by(k.status()));
   } else if (o.format == "tree") {
-    std::cout << process_tree(k);
+    std::cout << process_tree(m);
   } else {
-    std::cout << output_lines(k) << "\n" << summary(k, max_ticks) << "\n\n" << ps_table(k) << "\n" << process_tree(k);
+    std::cout << output_lines(m) << "\n" << summary(k, max_ticks) << "\n\n" << ps_table(m) << "\n" << process_tree(m);
   }
 }
 

@@ -1,6 +1,7 @@
 #include "run_report.h"
 
 #include <map>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -8,9 +9,7 @@
 
 namespace proclab::cli {
 
-namespace {
-
-std::string stopped_by(StopReason r) {
+std::string_view stopped_by(StopReason r) {
   switch (r) {
     case StopReason::MaxTicks: return "max_ticks";
     case StopReason::Deadlock: return "deadlock";
@@ -18,16 +17,25 @@ std::string stopped_by(StopReason r) {
   }
 }
 
-std::string command(const Kernel& k, Pid pid) { return std::string(k.trace().name(pid)); }
+namespace {
+
+std::string command(const RunModel& m, const ProcessRow& p) { return std::string(m.trace().text(p.name)); }
+
+// Every process but init, in creation order.
+std::vector<const ProcessRow*> workload(const RunModel& m) {
+  std::vector<const ProcessRow*> out;
+  for (const ProcessRow& p : m.processes())
+    if (p.pid != kInitPid) out.push_back(&p);
+  return out;
+}
 
 }  // namespace
 
-std::string output_lines(const Kernel& k) {
+std::string output_lines(const RunModel& m) {
   std::string out;
-  for (const Event& e : k.trace().events()) {
-    if (e.kind != EventKind::Output) continue;
-    const std::string prefix = fmt::format("[t={} pid {}] ", e.time, e.pid);
-    std::string text(k.trace().text(e.detail));
+  for (const OutputLine& l : m.output()) {
+    const std::string prefix = fmt::format("[t={} pid {}] ", l.time, l.pid);
+    std::string text(m.text(l));
     for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1))
       text.insert(at + 1, std::string(prefix.size(), ' '));
     out += prefix + text + "\n";
@@ -35,30 +43,30 @@ std::string output_lines(const Kernel& k) {
   return out;
 }
 
-std::string ps_table(const Kernel& k) {
+std::string ps_table(const RunModel& m) {
   std::string out = fmt::format("{:>7} {:>7} {:<4} {:>6} {}\n", "PID", "PPID", "STAT", "TIME", "CMD");
-  for (const Process* p : k.processes())
-    out += fmt::format("{:>7} {:>7} {:<4} {:>6} {}{}\n", p->pid, p->ppid, linux_letter(p->state), p->cpu_time,
-                       command(k, p->pid), p->state == ProcState::Zombie ? " <defunct>" : "");
+  for (const ProcessRow* p : workload(m))
+    out += fmt::format("{:>7} {:>7} {:<4} {:>6} {}{}\n", p->pid, p->ppid, linux_letter(p->state), m.cpu_time(*p),
+                       command(m, *p), p->state == ProcState::Zombie ? " <defunct>" : "");
   return out;
 }
 
-std::string process_tree(const Kernel& k) {
-  std::map<Pid, std::vector<const Process*>> children;
-  for (const Process* p : k.processes()) children[p->original_ppid].push_back(p);
+std::string process_tree(const RunModel& m) {
+  std::map<Pid, std::vector<const ProcessRow*>> children;
+  for (const ProcessRow* p : workload(m)) children[p->original_ppid].push_back(p);
   std::string out = "init(1)\n";
   auto walk = [&](Pid parent, const std::string& indent, auto&& self) -> void {
     const auto it = children.find(parent);
     if (it == children.end()) return;
     for (size_t i = 0; i < it->second.size(); ++i) {
-      const Process* p = it->second[i];
+      const ProcessRow* p = it->second[i];
       const bool last = i + 1 == it->second.size();
       std::string mark;
       if (p->state == ProcState::Zombie) mark = " <defunct>";
-      else if (p->state == ProcState::Terminated) mark = fmt::format(" (exit {})", p->exit_status);
+      else if (p->state == ProcState::Terminated) mark = fmt::format(" (exit {})", p->exit_status.value_or(0));
       else mark = fmt::format(" [{}]", to_string(p->state));
       if (p->original_ppid != p->ppid) mark += fmt::format(" (reparented to {})", p->ppid);
-      out += fmt::format("{}{}{}({}){}\n", indent, last ? "└─ " : "├─ ", command(k, p->pid), p->pid, mark);
+      out += fmt::format("{}{}{}({}){}\n", indent, last ? "└─ " : "├─ ", command(m, *p), p->pid, mark);
       self(p->pid, indent + (last ? "   " : "│  "), self);
     }
   };
@@ -66,27 +74,27 @@ std::string process_tree(const Kernel& k) {
   return out;
 }
 
-std::string run_json(const Kernel& k) {
+std::string run_json(const RunModel& m, std::string_view stopped) {
   std::string out = "{\n  \"output\": [";
   bool first = true;
-  for (const Event& e : k.trace().events()) {
-    if (e.kind != EventKind::Output) continue;
-    out += fmt::format("{}\n    {{\"time\": {}, \"pid\": {}, \"text\": {}}}", first ? "" : ",", e.time, e.pid,
-                       json_quote(k.trace().text(e.detail)));
+  for (const OutputLine& l : m.output()) {
+    out += fmt::format("{}\n    {{\"time\": {}, \"pid\": {}, \"text\": {}}}", first ? "" : ",", l.time, l.pid,
+                       json_quote(m.text(l)));
     first = false;
   }
   out += "\n  ],\n  \"processes\": [";
   first = true;
-  for (const Process* p : k.processes()) {
+  for (const ProcessRow* p : workload(m)) {
     const bool ended = p->state == ProcState::Zombie || p->state == ProcState::Terminated;
     out += fmt::format("{}\n    {{\"pid\": {}, \"ppid\": {}, \"original_ppid\": {}, \"state\": \"{}\", "
                        "\"exit_code\": {}, \"cpu_time\": {}, \"cmd\": {}}}",
                        first ? "" : ",", p->pid, p->ppid, p->original_ppid, to_string(p->state),
-                       ended ? std::to_string(p->exit_status) : "null", p->cpu_time, json_quote(command(k, p->pid)));
+                       ended ? std::to_string(p->exit_status.value_or(0)) : "null", m.cpu_time(*p),
+                       json_quote(command(m, *p)));
     first = false;
   }
   out += fmt::format("\n  ],\n  \"events\": {},\n  \"ticks\": {},\n  \"stopped_by\": \"{}\"\n}}\n",
-                     events_json(k.trace()), k.now(), stopped_by(k.status()));
+                     events_json(m.trace()), m.now(), stopped);
   return out;
 }
 

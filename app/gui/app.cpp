@@ -128,7 +128,7 @@ void App::frame(double seconds) {
   if (used_h > bar_h + 0.5f) force_layout_ = true;
   const ImVec2 area_min{vp->Pos.x, vp->Pos.y + menu_h + used_h};
   const ImVec2 area_size{vp->Size.x, vp->Size.y - menu_h - used_h};
-  ViewContext ctx{session_, control_, ui_};
+  ViewContext ctx{session_, control_, ui_, session_};
   for (auto& v : views_) v->draw(ctx, area_min, area_size, force_layout_);
   force_layout_ = false;
   file_popup();

@@ -87,7 +87,7 @@ void App::file_popup() {
                                                                              : scenario_to_json(doc.settings).dump(2) + "\n");
         break;
       case FileAction::ExportTrace:
-        if (session_.kernel()) file_error_ = write_file(file_path_, chrome_trace_json(session_.kernel()->trace(), session_.now()));
+        if (!session_.model().empty()) file_error_ = write_file(file_path_, chrome_trace_json(session_.model().trace(), session_.now()));
         break;
       case FileAction::ExportTimeline:
       case FileAction::ExportTree: {

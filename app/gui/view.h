@@ -52,10 +52,20 @@ class Controller {
   Session& s_;
 };
 
+// What the views draw: the shown run source (the simulation, or a real run): its model, its
+// scheduler info when it has one, and what it can do. Read through the source each time, since
+// a command a view sends mid-frame (seek, reset) rebuilds the simulated source's model.
 struct ViewContext {
-  const Session& session;
+  const Session& session;  // the document's owner
   Controller& control;
   UiState& ui;
+  const RunSource& source;
+
+  const RunModel& model() const { return source.model(); }
+  const SchedulerInfo* scheduler() const { return source.scheduler(); }
+  RunCapabilities caps() const { return source.capabilities(); }
+  // Changes whenever the model does (views cache records on it).
+  std::uint64_t revision() const { return source.revision(); }
 };
 
 // Where a window opens before the user moves it, in fractions of the work area.

@@ -1,4 +1,6 @@
 // The same document under every policy: the numbers behind the metrics view's compare bars.
+#include <chrono>
+
 #include "proclab/metrics.h"
 #include "proclab/session.h"
 
@@ -22,6 +24,37 @@ std::vector<PolicyComparison> compare_policies(const Document& doc, const Progra
                    m.context_switches});
   }
   return out;
+}
+
+PolicyComparisonJob::~PolicyComparisonJob() {
+  if (pending_.valid()) pending_.wait();
+}
+
+void PolicyComparisonJob::request(const Document& doc, std::uint64_t key, bool again) {
+  poll();
+  if (!again && ((done_key_ == key && !pending_.valid()) || (pending_.valid() && pending_key_ == key))) return;
+  if (pending_.valid()) {
+    queued_.emplace(doc, key);
+    return;
+  }
+  pending_key_ = key;
+  pending_ = std::async(std::launch::async, [d = doc, b = build_program_, t = max_ticks_] { return compare_policies(d, b, t); });
+}
+
+void PolicyComparisonJob::poll() {
+  if (!pending_.valid() || pending_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+  done_ = pending_.get();
+  done_key_ = pending_key_;
+  if (queued_) {
+    auto [doc, key] = std::move(*queued_);
+    queued_.reset();
+    request(doc, key);
+  }
+}
+
+bool PolicyComparisonJob::ready(std::uint64_t key) {
+  poll();
+  return done_key_ == key;
 }
 
 }  // namespace proclab

@@ -2,7 +2,7 @@
 // over their children, big subtrees folded into "+N" badges so any tree stays drawable.
 // Subtree sizes rely on parents having lower pids than children (true of fork and adoption).
 #include <algorithm>
-#include <unordered_map>
+#include <optional>
 
 #include "proclab/view_records.h"
 
@@ -14,29 +14,39 @@ int TreeLayout::find(Pid pid) const {
   return -1;
 }
 
-TreeLayout layout_fork_tree(const Kernel& kernel, const TreeOptions& options) {
-  const std::vector<const Process*> all = kernel.processes();  // pid order
-  std::unordered_map<Pid, size_t> index;  // pid -> slot in `all`; init is slot all.size()
-  index.reserve(all.size() + 1);
-  for (size_t i = 0; i < all.size(); ++i) index[all[i]->pid] = i;
+TreeLayout layout_fork_tree(const RunModel& model, const TreeOptions& options) {
+  // Slots: the model's rows except init, in creation order; init is slot all.size().
+  std::vector<const ProcessRow*> all;
+  all.reserve(model.processes().size());
+  for (const ProcessRow& r : model.processes())
+    if (r.pid != kInitPid) all.push_back(&r);
   const size_t init_slot = all.size();
-  index[kInitPid] = init_slot;
+  const auto slot_of = [&](Pid pid) -> std::optional<size_t> {
+    if (pid == kInitPid) return init_slot;
+    const int i = model.index_of(pid);
+    if (i < 0) return std::nullopt;
+    // Rows before i hold at most one init, so the slot is i or i - 1.
+    const ProcessRow* r = &model.processes()[static_cast<size_t>(i)];
+    const size_t guess = std::min(static_cast<size_t>(i), all.size() - 1);
+    return all[guess] == r ? guess : guess - 1;
+  };
 
-  const auto shown = [&](const Process* p) { return options.show_terminated || p->state != ProcState::Terminated; };
+  const auto shown = [&](const ProcessRow* p) { return options.show_terminated || p->state != ProcState::Terminated; };
   std::vector<std::vector<size_t>> kids(all.size() + 1);
   std::vector<Pid> layout_parent(all.size(), kInitPid);
   for (size_t i = 0; i < all.size(); ++i) {
     if (!shown(all[i])) continue;
-    auto it = index.find(all[i]->ppid);
+    std::optional<size_t> slot = slot_of(all[i]->ppid);
     if (options.by_fork) {
-      auto orig = index.find(all[i]->original_ppid);
-      if (orig != index.end() && (orig->second == init_slot || shown(all[orig->second]))) it = orig;
+      const std::optional<size_t> orig = slot_of(all[i]->original_ppid);
+      if (orig && (*orig == init_slot || shown(all[*orig]))) slot = orig;
     }
-    const size_t slot = it == index.end() ? init_slot : it->second;
-    layout_parent[i] = slot == init_slot ? kInitPid : all[slot]->pid;
-    kids[slot].push_back(i);
+    const size_t s = slot.value_or(init_slot);
+    layout_parent[i] = s == init_slot ? kInitPid : all[s]->pid;
+    kids[s].push_back(i);
   }
-  // Subtree sizes: parents have lower pids than their children, so one reverse pass suffices.
+  // Subtree sizes: parents are created before their children (fork, adoption), so one reverse
+  // pass over creation order suffices.
   std::vector<int> size(all.size() + 1, 1);
   for (size_t i = all.size(); i-- > 0;)
     for (size_t k : kids[i]) size[i] += size[k];
@@ -44,25 +54,10 @@ TreeLayout layout_fork_tree(const Kernel& kernel, const TreeOptions& options) {
 
   // The selected process and its ancestors are never folded.
   std::vector<char> must(all.size() + 1, 0);
-  for (auto it = index.find(options.selected); it != index.end() && !must[it->second];) {
-    must[it->second] = 1;
-    if (it->second == init_slot) break;
-    it = index.find(all[it->second]->ppid);
-  }
-
-  // Latest reparent of each pid.
-  std::unordered_map<Pid, std::pair<Pid, Tick>> reparented;  // pid -> (previous parent, tick)
-  std::unordered_map<Pid, Pid> parent_now;
-  for (const Event& e : kernel.trace().events()) {
-    if (e.kind != EventKind::Reparent) continue;
-    auto cur = parent_now.find(e.pid);
-    Pid before = cur != parent_now.end() ? cur->second : kNoPid;
-    if (before == kNoPid) {
-      const ProcessRecord* r = kernel.trace().process(e.pid);
-      before = r ? r->parent : kNoPid;
-    }
-    reparented[e.pid] = {before, e.time};
-    parent_now[e.pid] = e.detail;
+  for (std::optional<size_t> s = options.selected == kNoPid ? std::nullopt : slot_of(options.selected); s && !must[*s];) {
+    must[*s] = 1;
+    if (*s == init_slot) break;
+    s = slot_of(all[*s]->ppid);
   }
 
   TreeLayout out;
@@ -75,9 +70,9 @@ TreeLayout layout_fork_tree(const Kernel& kernel, const TreeOptions& options) {
     n.y = static_cast<float>(depth);
     n.state = state;
     n.folded = folded;
-    if (auto r = reparented.find(pid); pid != kNoPid && r != reparented.end()) {
-      n.previous_parent = r->second.first;
-      n.reparented_at = r->second.second;
+    if (const ProcessRow* r = pid == kNoPid ? nullptr : model.process(pid); r && r->reparented_at >= 0) {
+      n.previous_parent = r->previous_ppid;
+      n.reparented_at = r->reparented_at;
     }
     out.nodes.push_back(n);
     child_nodes.emplace_back();

@@ -13,7 +13,37 @@ std::string_view to_string(DocumentKind k) {
   return "?";
 }
 
+// The kernel seen through the questions only a simulated scheduler can answer.
+class Session::KernelInfo final : public SchedulerInfo {
+ public:
+  explicit KernelInfo(const Kernel& k) : k_(k) {}
+  std::vector<ReadyRow> ready_rows(Locale locale) const override { return k_.policy().ready_rows(locale); }
+  std::string last_reason(Locale locale) const override { return k_.policy().last_reason(locale); }
+  std::optional<int> priority(Pid pid) const override {
+    const Process* p = k_.process(pid);
+    return p ? std::optional<int>(p->priority) : std::nullopt;
+  }
+  std::optional<int> nice(Pid pid) const override {
+    const Process* p = k_.process(pid);
+    return p ? std::optional<int>(p->nice) : std::nullopt;
+  }
+  int current_line(Pid pid) const override {
+    const Process* p = k_.process(pid);
+    return p && p->alive() && p->program ? p->program->current_line() : 0;
+  }
+
+ private:
+  const Kernel& k_;
+};
+
 Session::Session(ProgramKernelBuilder build_program) : build_program_(std::move(build_program)) {}
+Session::~Session() = default;
+
+const SchedulerInfo* Session::scheduler() const { return info_.get(); }
+
+void Session::refold() {
+  if (kernel_) model_.advance(kernel_->now());
+}
 
 void Session::load(Document doc) {
   doc_ = std::move(doc);
@@ -72,6 +102,7 @@ bool Session::step() {
   }
   last_tick_events_ = kernel_->trace().events().size();
   kernel_->step();
+  refold();
   ++revision_;
   if (!can_step()) playing_ = false;
   return true;
@@ -127,6 +158,7 @@ int Session::record(UserCommand c) {
   if (!p || c.pid == kInitPid) return kESRCH;
   commands_.push_back(c);
   apply(c);
+  refold();
   ++revision_;
   return 0;
 }
@@ -146,6 +178,8 @@ void Session::document_changed(Tick replay_to) {
 
 void Session::rebuild_to(Tick tick) {
   ++revision_;
+  model_ = RunModel();
+  info_.reset();
   kernel_.reset();
   error_.clear();
   last_tick_events_ = 0;
@@ -164,6 +198,8 @@ void Session::rebuild_to(Tick tick) {
     return;
   }
   kernel_ = std::move(built.value());
+  model_ = RunModel(kernel_->trace(), kernel_->config().cpus);
+  info_ = std::make_unique<KernelInfo>(*kernel_);
   size_t next = 0;
   for (;;) {
     while (next < commands_.size() && commands_[next].tick <= kernel_->now()) apply(commands_[next++]);
@@ -171,6 +207,7 @@ void Session::rebuild_to(Tick tick) {
     last_tick_events_ = kernel_->trace().events().size();
     if (!kernel_->step()) break;
   }
+  refold();
   if (!can_step()) playing_ = false;
 }
 

@@ -225,7 +225,7 @@ TEST(SessionProgram, ThreeForksPrintEightOnes) {
   s.set_speed(1000);
   s.play();
   for (int i = 0; i < 20 && s.playing(); ++i) s.advance(1.0);
-  EXPECT_EQ(console_lines(s.kernel()->trace()).size(), 8u);
+  EXPECT_EQ(console_lines(s.model()).size(), 8u);
 }
 
 TEST(SessionProgram, StepBackThroughForksReplaysTheSameTree) {

@@ -6,14 +6,13 @@
 namespace proclab::gui {
 
 void ConsoleView::draw_content(ViewContext& c) {
-  const Kernel* k = c.session.kernel();
   ImGui::SetNextItemWidth(140 * c.ui.scale);
   ImGui::InputInt(tr(S::FilterPid), &filter_, 1, 10);
   if (filter_ < 0) filter_ = 0;
   ImGui::SameLine();
   if (ImGui::SmallButton(tr(S::AllProcesses))) filter_ = 0;
-  if (!k) return;
-  const std::vector<ConsoleLine> lines = console_lines(k->trace(), filter_ > 0 ? filter_ : kNoPid);
+  if (c.model().empty()) return;
+  const std::vector<ConsoleLine> lines = console_lines(c.model(), filter_ > 0 ? filter_ : kNoPid);
   ImGui::BeginChild("lines", {0, 0}, true);
   if (lines.empty()) ImGui::TextDisabled("%s", tr(S::NoOutput));
   ImGuiListClipper clipper;

@@ -11,27 +11,34 @@ namespace {
 
 ImVec2 lerp(ImVec2 a, ImVec2 b, float t) { return {a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t}; }
 
+// Live or zombie children of pid (what wait() could still collect).
+int live_children(const RunModel& m, Pid pid) {
+  int n = 0;
+  for (const ProcessRow& r : m.processes()) n += r.ppid == pid && (r.alive() || r.state == ProcState::Zombie);
+  return n;
+}
+
 }  // namespace
 
 void ForkTreeView::draw_content(ViewContext& c) {
-  const Kernel* k = c.session.kernel();
   ImGui::Checkbox(tr(S::ShowExited), &show_exited_);
   ImGui::SameLine();
   if (ImGui::Button(tr(S::FitView))) fit_ = true;
   ImGui::SameLine();
   ImGui::TextDisabled("%s", tr(S::TreeHint));
-  if (!k) return;
+  if (c.model().empty()) return;
+  const RunModel& m = c.model();
 
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   if (avail.x < 10 || avail.y < 10) return;
   // As many children side by side as stay readable in this width; the rest fold into "+N".
   const int max_children = std::clamp(static_cast<int>(avail.x / (70 * c.ui.scale)) - 1, 3, 16);
-  if (built_for_ != c.session.revision() || built_selected_ != c.ui.selected || built_exited_ != show_exited_ ||
+  if (built_for_ != c.revision() || built_selected_ != c.ui.selected || built_exited_ != show_exited_ ||
       built_max_children_ != max_children) {
-    layout_ = layout_fork_tree(*k, {.budget = 400, .max_children = max_children, .show_terminated = show_exited_,
+    layout_ = layout_fork_tree(m, {.budget = 400, .max_children = max_children, .show_terminated = show_exited_,
                                     .by_fork = show_exited_, .selected = c.ui.selected});
-    built_for_ = c.session.revision();
+    built_for_ = c.revision();
     built_selected_ = c.ui.selected;
     built_exited_ = show_exited_;
     built_max_children_ = max_children;
@@ -102,7 +109,7 @@ void ForkTreeView::draw_content(ViewContext& c) {
     if (ctr.x + zh.x < origin.x || ctr.x - zh.x > origin.x + avail.x || ctr.y + zh.y < origin.y ||
         ctr.y - zh.y > origin.y + avail.y)
       continue;
-    draw_node(dl, n, ctr, zh, *k, c);
+    draw_node(dl, n, ctr, zh, m, c);
     if (hovered && std::fabs(io.MousePos.x - ctr.x) <= zh.x && std::fabs(io.MousePos.y - ctr.y) <= zh.y) hover_node = &n;
   }
   dl->PopClipRect();
@@ -113,14 +120,14 @@ void ForkTreeView::draw_content(ViewContext& c) {
       const ImVec2 at = to_screen(hover_node->x, hover_node->y);
       pinned_at_ = {at.x - origin.x, at.y - origin.y};
     }
-    if (const Process* p = k->process(hover_node->pid)) {
+    if (const ProcessRow* p = m.process(hover_node->pid)) {
       ImGui::BeginTooltip();
-      const std::string_view name = k->trace().name(p->pid);
+      const std::string_view name = m.trace().text(p->name);
       ImGui::Text("PID %d  %.*s", p->pid, static_cast<int>(name.size()), name.data());
       ImGui::Text("%s: %d", tr(S::ParentPid), p->ppid);
       ImGui::Text("%s: %s (%c)", tr(S::State), state_name(p->state), linux_letter(p->state));
-      ImGui::Text("%s: %d", tr(S::CpuTime), p->cpu_time);
-      ImGui::Text("%s: %d", tr(S::Children), p->children);
+      ImGui::Text("%s: %d", tr(S::CpuTime), m.cpu_time(*p));
+      ImGui::Text("%s: %d", tr(S::Children), live_children(m, p->pid));
       if (hover_node->reparented_at >= 0) ImGui::Text(tr(S::ReparentedFrom), hover_node->reparented_at, hover_node->previous_parent);
       ImGui::EndTooltip();
     }
@@ -134,7 +141,7 @@ void ForkTreeView::draw_content(ViewContext& c) {
   }
 }
 
-void ForkTreeView::draw_node(ImDrawList* dl, const TreeNode& n, ImVec2 ctr, ImVec2 half, const Kernel& k,
+void ForkTreeView::draw_node(ImDrawList* dl, const TreeNode& n, ImVec2 ctr, ImVec2 half, const RunModel& m,
                              ViewContext& c) {
   const ImVec2 a{ctr.x - half.x, ctr.y - half.y}, b{ctr.x + half.x, ctr.y + half.y};
   const float rounding = 6 * c.ui.scale * zoom_;
@@ -172,14 +179,13 @@ void ForkTreeView::draw_node(ImDrawList* dl, const TreeNode& n, ImVec2 ctr, ImVe
   }
   if (c.ui.selected == n.pid) dl->AddRect({a.x - 5, a.y - 5}, {b.x + 5, b.y + 5}, ImGui::GetColorU32(ImGuiCol_Text), rounding + 4, 0, 2.5f);
   if (zoom_ < 0.35f) return;  // too small to read: shapes only
-  const Process* p = k.process(n.pid);
+  const ProcessRow* p = m.process(n.pid);
   ImFont* font = ImGui::GetFont();
   const float size = ImGui::GetFontSize() * std::min(1.f, zoom_ * 1.1f);
   // The name joins the pid where it says something new (P1..Pn of a workload, a new program) and
   // fits; forked children share their parent's name, so their pid says it all.
-  const ProcessRecord* rec = k.trace().process(n.pid);
-  const std::string_view name = k.trace().name(n.pid);
-  const bool new_name = !init && rec && name != k.trace().name(rec->parent);
+  const std::string_view name = m.name(n.pid);
+  const bool new_name = !init && p && name != m.name(p->original_ppid);
   std::snprintf(line1, sizeof line1, "%d %.*s", n.pid, static_cast<int>(std::min<size_t>(name.size(), 32)), name.data());
   if (!new_name || font->CalcTextSizeA(size, 1e9f, 0, line1).x > (b.x - a.x) - 8) std::snprintf(line1, sizeof line1, "%d", n.pid);
   if (init) std::snprintf(line2, sizeof line2, "init");

@@ -16,7 +16,7 @@ class ForkTreeView final : public View {
   ImGuiWindowFlags flags() const override { return ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse; }
 
  private:
-  void draw_node(ImDrawList* dl, const TreeNode& n, ImVec2 center, ImVec2 half, const Kernel& k, ViewContext& c);
+  void draw_node(ImDrawList* dl, const TreeNode& n, ImVec2 center, ImVec2 half, const RunModel& m, ViewContext& c);
 
   TreeLayout layout_;
   std::uint64_t built_for_ = ~0ull;

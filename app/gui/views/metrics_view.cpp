@@ -19,13 +19,12 @@ void opt_cell(const std::optional<Tick>& v) {
 }  // namespace
 
 void MetricsView::draw_content(ViewContext& c) {
-  const Kernel* k = c.session.kernel();
-  if (!k) return;
-  if (built_for_ != c.session.revision()) {
-    metrics_ = compute_metrics(k->trace(), k->config().cpus, c.session.now());
-    const std::vector<int> series = process_count_series(k->trace(), c.session.now());
+  if (c.model().empty()) return;
+  if (built_for_ != c.revision()) {
+    metrics_ = compute_metrics(c.model().trace(), c.model().cpus(), c.model().now());
+    const std::vector<int> series = process_count_series(c.model());
     counts_.assign(series.begin(), series.end());
-    built_for_ = c.session.revision();
+    built_for_ = c.revision();
   }
   if (ImGui::BeginTabBar("metrics")) {
     if (ImGui::BeginTabItem(tr(S::Metrics))) {
@@ -63,9 +62,12 @@ void MetricsView::draw_content(ViewContext& c) {
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem(tr(S::ComparePolicies))) {
-      if (ImGui::Button(tr(S::RunCompare)) || compared_for_ != c.session.document_revision()) {
-        compare_ = compare_policies(c.session.document(), builder_, 20000);
-        compared_for_ = c.session.document_revision();
+      // Ten runs of the document happen on a worker thread; the bars show the latest finished set.
+      const std::uint64_t doc_rev = c.session.document_revision();
+      compare_.request(c.session.document(), doc_rev, ImGui::Button(tr(S::RunCompare)));
+      if (!compare_.ready(doc_rev)) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("...");
       }
       ImDrawList* dl = ImGui::GetWindowDrawList();
       const ImVec2 o = ImGui::GetCursorScreenPos();
@@ -73,11 +75,11 @@ void MetricsView::draw_content(ViewContext& c) {
       const float row = ImGui::GetTextLineHeightWithSpacing() * 1.25f;
       const float name_w = 110 * c.ui.scale;
       double top = 1;
-      for (const auto& r : compare_) top = std::max({top, r.avg_turnaround, r.avg_waiting});
+      for (const auto& r : compare_.result()) top = std::max({top, r.avg_turnaround, r.avg_waiting});
       float y = o.y;
       ImGui::TextDisabled("%s / %s", tr(S::Waiting), tr(S::Turnaround));
       y += row;
-      for (const auto& r : compare_) {
+      for (const auto& r : compare_.result()) {
         dl->AddText({o.x, y}, ImGui::GetColorU32(r.policy == c.session.document().settings.policy.name ? ImGuiCol_Text : ImGuiCol_TextDisabled), r.policy.c_str());
         const float span = w - name_w - 60 * c.ui.scale;
         const float wt = static_cast<float>(r.avg_waiting / top) * span, tt = static_cast<float>(r.avg_turnaround / top) * span;

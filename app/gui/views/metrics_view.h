@@ -13,18 +13,16 @@ namespace proclab::gui {
 class MetricsView final : public View {
  public:
   explicit MetricsView(ProgramKernelBuilder builder)
-      : View(S::Metrics, "metrics", {0.0f, 0.58f, 0.29f, 0.42f}), builder_(std::move(builder)) {}
+      : View(S::Metrics, "metrics", {0.0f, 0.58f, 0.29f, 0.42f}), compare_(std::move(builder), 20000) {}
 
  protected:
   void draw_content(ViewContext& c) override;
 
  private:
-  ProgramKernelBuilder builder_;
   Metrics metrics_;
   std::vector<float> counts_;
   std::uint64_t built_for_ = ~0ull;
-  std::vector<PolicyComparison> compare_;
-  std::optional<std::uint64_t> compared_for_;  // document revision of compare_
+  PolicyComparisonJob compare_;
 };
 
 }  // namespace proclab::gui

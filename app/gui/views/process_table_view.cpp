@@ -4,9 +4,10 @@
 namespace proclab::gui {
 
 void ProcessTableView::draw_content(ViewContext& c) {
-  const Kernel* k = c.session.kernel();
   ImGui::Checkbox(tr(S::ShowReaped), &show_reaped_);
-  if (!k) return;
+  if (c.model().empty()) return;
+  const RunModel& m = c.model();
+  const SchedulerInfo* sched = c.scheduler();
   const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit |
                                 ImGuiTableFlags_ScrollX;
@@ -22,12 +23,12 @@ void ProcessTableView::draw_content(ViewContext& c) {
     column = static_cast<TableColumn>(sort->Specs[0].ColumnIndex);
     descending = sort->Specs[0].SortDirection == ImGuiSortDirection_Descending;
   }
-  const std::vector<const Process*> rows = table_rows(*k, column, descending, show_reaped_);
+  const std::vector<const ProcessRow*> rows = table_rows(m, sched, column, descending, show_reaped_);
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(rows.size()));
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const Process* p = rows[static_cast<size_t>(i)];
+      const ProcessRow* p = rows[static_cast<size_t>(i)];
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::PushID(p->pid);
@@ -36,7 +37,8 @@ void ProcessTableView::draw_content(ViewContext& c) {
       std::snprintf(label, sizeof label, "%d", p->pid);
       if (ImGui::Selectable(label, c.ui.selected == p->pid, ImGuiSelectableFlags_SpanAllColumns)) c.ui.selected = p->pid;
       ImGui::PopStyleColor();
-      if (ImGui::BeginPopupContextItem("actions")) {
+      // Signals, priority and nice go to sources that take them (not a finished real run).
+      if (c.caps().signals && ImGui::BeginPopupContextItem("actions")) {
         c.ui.selected = p->pid;
         ImGui::Text("PID %d", p->pid);
         ImGui::Separator();
@@ -47,8 +49,8 @@ void ProcessTableView::draw_content(ViewContext& c) {
           if (ImGui::MenuItem(item.c_str())) c.control.send_signal(p->pid, s.sig);
         }
         ImGui::Separator();
-        if (ImGui::IsWindowAppearing()) edit_value_ = p->priority;
-        if (ImGui::IsWindowAppearing()) nice_value_ = p->nice;
+        if (ImGui::IsWindowAppearing()) edit_value_ = sched ? sched->priority(p->pid).value_or(p->priority) : p->priority;
+        if (ImGui::IsWindowAppearing()) nice_value_ = sched ? sched->nice(p->pid).value_or(0) : 0;
         ImGui::SetNextItemWidth(120 * c.ui.scale);
         ImGui::InputInt(tr(S::SetPriority), &edit_value_);
         ImGui::SameLine();
@@ -63,20 +65,23 @@ void ProcessTableView::draw_content(ViewContext& c) {
       ImGui::TableNextColumn();
       ImGui::Text("%d", p->ppid);
       ImGui::TableNextColumn();
-      const std::string_view name = k->trace().name(p->pid);
+      const std::string_view name = m.trace().text(p->name);
       ImGui::TextUnformatted(name.data(), name.data() + name.size());
       ImGui::TableNextColumn();
       ImGui::PushStyleColor(ImGuiCol_Text, state_color(p->state));
       ImGui::Text("%c %s", linux_letter(p->state), state_name(p->state));
       ImGui::PopStyleColor();
       ImGui::TableNextColumn();
-      ImGui::Text("%d", p->priority);
+      // Priority and nice only where proclab schedules (a real run's are the host kernel's).
+      if (sched) ImGui::Text("%d", sched->priority(p->pid).value_or(p->priority));
+      else ImGui::TextDisabled("-");
       ImGui::TableNextColumn();
-      ImGui::Text("%d", p->nice);
+      if (sched) ImGui::Text("%d", sched->nice(p->pid).value_or(0));
+      else ImGui::TextDisabled("-");
       ImGui::TableNextColumn();
-      ImGui::Text("%d", p->cpu_time);
+      ImGui::Text("%d", m.cpu_time(*p));
       ImGui::TableNextColumn();
-      ImGui::Text("%d", p->arrival);
+      ImGui::Text("%d", p->created);
     }
   }
   ImGui::EndTable();

@@ -88,21 +88,17 @@ void ProgramView::draw_code(ViewContext& c) {
     return;
   }
   // Which processes are at which line.
+  // (Only the simulation knows lines; a real run's processes are CPython's.)
   std::map<int, std::vector<Pid>> at_line;
-  if (const Kernel* k = c.session.kernel()) {
-    for (const Process* p : k->processes())
-      if (p->alive() && p->program) at_line[p->program->current_line()].push_back(p->pid);
+  int running_line = 0;  // kept in view as it moves: the line of the first running process
+  if (const SchedulerInfo* sched = c.scheduler()) {
+    for (const ProcessRow& p : c.model().processes())
+      if (p.alive() && p.pid != kInitPid)
+        if (const int line = sched->current_line(p.pid)) at_line[line].push_back(p.pid);
+    for (const CpuRow& cpu : c.model().cpu_rows())
+      if (cpu.running != kNoPid && (running_line = sched->current_line(cpu.running)) != 0) break;
   }
   const int bad_line = bad.line;
-  // Keep the line the (first) running process is on in view as it moves.
-  int running_line = 0;
-  if (const Kernel* k = c.session.kernel()) {
-    for (const CpuState& cpu : k->cpus())
-      if (cpu.running && cpu.running->program) {
-        running_line = cpu.running->program->current_line();
-        break;
-      }
-  }
   const bool follow = running_line != 0 && running_line != followed_line_;
   if (running_line != 0) followed_line_ = running_line;
   ImGui::BeginChild("code", {0, 0}, true, ImGuiWindowFlags_HorizontalScrollbar);

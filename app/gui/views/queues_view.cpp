@@ -24,16 +24,18 @@ const char* row_title(const QueueRow& r) {
 }  // namespace
 
 void QueuesView::draw_content(ViewContext& c) {
-  const Kernel* k = c.session.kernel();
-  if (!k) return;
+  if (c.model().empty()) return;
   const Locale locale = language() == Lang::Zh ? Locale::Zh : Locale::En;
-  const std::string why = k->policy().last_reason(locale);
-  ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.3f, 1), "%s", tr(S::WhyThisOne));
-  ImGui::SameLine();
-  text_wrapped(why.empty() ? "-" : why);
-  ImGui::Separator();
+  // "Why this one?" only where proclab's own policy picked (a real run's picks are the host's).
+  if (c.scheduler()) {
+    const std::string why = c.scheduler()->last_reason(locale);
+    ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.3f, 1), "%s", tr(S::WhyThisOne));
+    ImGui::SameLine();
+    text_wrapped(why.empty() ? "-" : why);
+    ImGui::Separator();
+  }
   constexpr size_t kMaxChips = 40;  // a fork bomb's queue: show the head and a count
-  const std::vector<QueueRow> rows = queue_rows(*k, locale);
+  const std::vector<QueueRow> rows = queue_rows(c.model(), c.scheduler(), locale);
   const auto ready_rows = std::count_if(rows.begin(), rows.end(), [](const QueueRow& r) { return r.kind == QueueRow::Kind::Ready; });
   // The chips start after the widest row title.
   float label_w = ImGui::CalcTextSize(tr(S::ReadyQueue)).x;

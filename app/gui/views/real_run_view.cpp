@@ -29,7 +29,7 @@ void RealRunView::draw_content(ViewContext& c) {
       end_ = 0;
       start_ = r.trace.events().empty() ? 0 : r.trace.events().front().time;
       for (const Event& e : r.trace.events()) end_ = std::max(end_, e.time), start_ = std::min(start_, e.time);
-      lanes_ = process_bands(r.trace, end_ + 1);
+      lanes_ = process_bands(RunModel::of(r.trace, 1, end_ + 1));
     }
   }
   if (pending_.valid()) {

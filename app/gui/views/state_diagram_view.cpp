@@ -46,12 +46,11 @@ ImVec2 bezier(ImVec2 a, ImVec2 c, ImVec2 b, float t) {
 }  // namespace
 
 void StateDiagramView::draw_content(ViewContext& c) {
-  const Kernel* k = c.session.kernel();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  if (!k || avail.x < 40 || avail.y < 40) return;
+  if (c.model().empty() || avail.x < 40 || avail.y < 40) return;
   ImGui::Dummy(avail);
-  const StateCounts counts = state_counts(*k, c.session.last_tick_events());
+  const StateCounts counts = state_counts(c.model(), c.scheduler() ? c.session.last_tick_events() : c.model().folded_events());
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float s = c.ui.scale;
   // Sizes follow the space (a small window at 2x scale still shows the whole diagram).

@@ -29,21 +29,23 @@ void legend_item(ProcState s) {
 }  // namespace
 
 void TimelineView::draw_content(ViewContext& c) {
-  const Kernel* k = c.session.kernel();
   ImGui::Checkbox(tr(S::Follow), &follow_);
   ImGui::SameLine();
   for (ProcState s : {ProcState::Running, ProcState::Ready, ProcState::Blocked, ProcState::Stopped, ProcState::Zombie}) legend_item(s);
   ImGui::NewLine();
-  if (!k) return;
-  const Tick now = c.session.now();
-  if (built_for_ != c.session.revision()) {
-    cpu_ = cpu_bands(k->trace(), now);
-    lanes_ = process_bands(k->trace(), now);
-    built_for_ = c.session.revision();
+  if (c.model().empty()) return;
+  const RunModel& m = c.model();
+  const Tick now = m.now();
+  // Real runs count microseconds: the axis reads in milliseconds and may zoom out much further.
+  const bool micro = m.unit() == TimeUnit::Microsecond;
+  if (built_for_ != c.revision()) {
+    cpu_ = cpu_bands(m);
+    lanes_ = process_bands(m);
+    built_for_ = c.revision();
   }
-  std::vector<std::vector<Band>> per_cpu(static_cast<size_t>(k->config().cpus));
+  std::vector<std::vector<Band>> per_cpu(static_cast<size_t>(m.cpus()));
   for (const Band& b : cpu_)
-    if (b.lane >= 0 && b.lane < k->config().cpus) per_cpu[static_cast<size_t>(b.lane)].push_back(b);
+    if (b.lane >= 0 && b.lane < m.cpus()) per_cpu[static_cast<size_t>(b.lane)].push_back(b);
 
   const float s = c.ui.scale;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -59,7 +61,7 @@ void TimelineView::draw_content(ViewContext& c) {
   const float cpus_bottom = origin.y + axis_h + cpu_h * static_cast<float>(per_cpu.size()) + 6 * s;
 
   if (follow_) {
-    px_per_tick_ = std::clamp(plot_w / static_cast<float>(std::max<Tick>(now, 16)), 3 * s, 48 * s);
+    px_per_tick_ = std::clamp(plot_w / static_cast<float>(std::max<Tick>(now, 16)), micro ? 1e-6f : 3 * s, 48 * s);
     t0_ = std::max(0.f, static_cast<float>(now) - plot_w / px_per_tick_);
   }
   if (hovered && io.MouseWheel != 0) {
@@ -67,7 +69,7 @@ void TimelineView::draw_content(ViewContext& c) {
       scroll_y_ = std::max(0.f, scroll_y_ - io.MouseWheel * lane_h * 3);
     } else {
       const float t_mouse = t0_ + (io.MousePos.x - plot_x) / px_per_tick_;
-      px_per_tick_ = std::clamp(px_per_tick_ * std::pow(1.2f, io.MouseWheel), 0.05f, 200 * s);
+      px_per_tick_ = std::clamp(px_per_tick_ * std::pow(1.2f, io.MouseWheel), micro ? 1e-6f : 0.05f, 200 * s);
       t0_ = std::max(0.f, t_mouse - (io.MousePos.x - plot_x) / px_per_tick_);
       follow_ = false;
     }
@@ -88,13 +90,15 @@ void TimelineView::draw_content(ViewContext& c) {
   // Axis: a label every `step` ticks, step chosen so labels never touch.
   const float label_px = ImGui::CalcTextSize("0000").x + 12 * s;
   int step = 1;
-  for (int cand : {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 100000})
+  for (int cand : {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000, 200000,
+                   500000, 1000000, 2000000, 5000000, 10000000})
     if ((step = cand) * px_per_tick_ >= label_px) break;
   for (int t = static_cast<int>(std::floor(t0_ / static_cast<float>(step))) * step; static_cast<float>(t) <= t1; t += step) {
     if (t < 0) continue;
     const float x = x_of(static_cast<float>(t));
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%d", t);
+    char buf[24];
+    if (micro) std::snprintf(buf, sizeof buf, "%g ms", t / 1000.0);
+    else std::snprintf(buf, sizeof buf, "%d", t);
     dl->AddText({x + 2, origin.y}, dim, buf);
     dl->AddLine({x, origin.y + axis_h - 4 * s}, {x, origin.y + avail.y}, grid);
   }
@@ -139,7 +143,7 @@ void TimelineView::draw_content(ViewContext& c) {
   scroll_y_ = std::clamp(scroll_y_, 0.f, std::max(0.f, lane_h * static_cast<float>(lanes_.size()) - lanes_h));
   dl->PushClipRect({origin.x, cpus_bottom}, {origin.x + avail.x, origin.y + avail.y}, true);
   const size_t first = static_cast<size_t>(scroll_y_ / lane_h);
-  const auto& procs = k->trace().processes();
+  const auto& procs = m.processes();
   const size_t rec0 = (!procs.empty() && procs.front().pid == kInitPid) ? 1 : 0;
   for (size_t i = first; i < lanes_.size(); ++i) {
     const float ly = cpus_bottom + static_cast<float>(i) * lane_h - scroll_y_;
@@ -165,7 +169,8 @@ void TimelineView::draw_content(ViewContext& c) {
     c.ui.hover_tick = t;
     dl->AddLine({x_of(static_cast<float>(t)), origin.y + axis_h}, {x_of(static_cast<float>(t)), origin.y + avail.y}, dim, 1);
     ImGui::BeginTooltip();
-    ImGui::Text("%s %d", tr(S::Tick), t);
+    if (micro) ImGui::Text("%.3f ms", t / 1000.0);
+    else ImGui::Text("%s %d", tr(S::Tick), t);
     if (hover_band) {
       ImGui::Text("PID %d: %s", hover_band->pid, hover_band->context_switch ? tr(S::ContextSwitch) : state_name(hover_band->state));
       ImGui::Text("[%d, %d)", hover_band->start, hover_band->end);
@@ -173,7 +178,7 @@ void TimelineView::draw_content(ViewContext& c) {
     ImGui::EndTooltip();
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3)) {
       if (hover_band) c.ui.selected = hover_band->pid;
-      c.control.seek(std::clamp<Tick>(t + 1, 0, now));
+      if (c.caps().step_back) c.control.seek(std::clamp<Tick>(t + 1, 0, now));
     }
   }
   dl->PopClipRect();

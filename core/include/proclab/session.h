@@ -1,6 +1,7 @@
 // A Session: what the GUI (or any front end) works on. It owns the current document (a burst
 // workload or a program's source), the settings it runs under and the Kernel running it, and
-// takes commands (play, step, step back, signals, ...). Front ends read only const state.
+// takes commands (play, step, step back, signals, ...). It is the simulated run source: front
+// ends read its RunModel and SchedulerInfo, never the Kernel (kernel() is for exporters and tests).
 //
 // Step back is deterministic replay: the kernel is rebuilt from the document and settings and
 // stepped again to the earlier tick, re-applying the user's commands (signals, priority, nice)
@@ -8,6 +9,7 @@
 #pragma once
 
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,6 +18,7 @@
 #include "proclab/error.h"
 #include "proclab/kernel.h"
 #include "proclab/lang.h"
+#include "proclab/run_source.h"
 #include "proclab/scenario.h"
 
 namespace proclab {
@@ -47,10 +50,20 @@ struct UserCommand {
 // Fails with the program's error ("program.py:3:5: ...").
 using ProgramKernelBuilder = std::function<Expected<std::unique_ptr<Kernel>>(const Document&)>;
 
-class Session {
+class Session final : public RunSource {
  public:
   // `build_program` may be empty: Program documents then fail to load with a clear message.
   explicit Session(ProgramKernelBuilder build_program = {});
+  ~Session() override;
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  // ---- the run source ----
+  // The fold of the kernel's trace up to now(); an empty model when the document failed.
+  const RunModel& model() const override { return model_; }
+  // The kernel's policy, priorities and program lines; nullptr when nothing is loaded.
+  const SchedulerInfo* scheduler() const override;
+  RunCapabilities capabilities() const override { return {true, kernel_ != nullptr, false}; }
 
   // ---- documents ----
   // Replaces the document and resets to tick 0. On failure (bad program, bad settings) the
@@ -99,7 +112,7 @@ class Session {
   double speed() const { return speed_; }
   const std::vector<UserCommand>& commands() const { return commands_; }
   // Counts every change of the kernel (step, replay, command); views cache records on it.
-  std::uint64_t revision() const { return revision_; }
+  std::uint64_t revision() const override { return revision_; }
   // Counts changes of the document and its settings only (not of time); what depends on the
   // workload alone, such as the every-policy comparison, caches on it.
   std::uint64_t document_revision() const { return document_revision_; }
@@ -111,10 +124,15 @@ class Session {
   void rebuild_to(Tick tick);
   void apply(const UserCommand& c);
   int record(UserCommand c);
+  void refold();
+
+  class KernelInfo;
 
   ProgramKernelBuilder build_program_;
   Document doc_;
   std::unique_ptr<Kernel> kernel_;
+  RunModel model_;
+  std::unique_ptr<KernelInfo> info_;
   std::string error_;
   std::vector<UserCommand> commands_;  // in the order given; ticks ascend
   bool playing_ = false;
@@ -141,5 +159,30 @@ struct PolicyComparison {
 // policy_catalog(). Policies whose kernel cannot be built are left out.
 std::vector<PolicyComparison> compare_policies(const Document& doc, const ProgramKernelBuilder& build_program,
                                                Tick max_ticks);
+
+// compare_policies on a worker thread, so a front end never waits for ten runs in a frame.
+// Not thread-safe itself: one owner calls request() and result().
+class PolicyComparisonJob {
+ public:
+  PolicyComparisonJob(ProgramKernelBuilder build_program, Tick max_ticks)
+      : build_program_(std::move(build_program)), max_ticks_(max_ticks) {}
+  ~PolicyComparisonJob();  // waits for a run under way
+  // Asks for the comparison of `doc`, identified by `key` (a document revision). A request for
+  // the key already computed or under way does nothing unless `again`.
+  void request(const Document& doc, std::uint64_t key, bool again = false);
+  // The latest finished comparison (possibly of an older key) and whether it is for `key`.
+  const std::vector<PolicyComparison>& result() const { return done_; }
+  bool ready(std::uint64_t key);
+
+ private:
+  void poll();
+  ProgramKernelBuilder build_program_;
+  Tick max_ticks_;
+  std::future<std::vector<PolicyComparison>> pending_;
+  std::uint64_t pending_key_ = 0;
+  std::optional<std::uint64_t> done_key_;
+  std::vector<PolicyComparison> done_;
+  std::optional<std::pair<Document, std::uint64_t>> queued_;  // asked for while another ran
+};
 
 }  // namespace proclab

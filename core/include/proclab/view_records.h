@@ -1,5 +1,6 @@
-// Build records, then draw (DESIGN.md): pure functions turning the kernel's table and the trace
-// into flat records the GUI views draw. No ImGui here; every function is unit-tested.
+// Build records, then draw (DESIGN.md): pure functions turning a RunModel (and, when the source
+// has one, its SchedulerInfo) into flat records the GUI views draw. They never see a Kernel, so a
+// real run draws exactly as a simulated one. No ImGui here; every function is unit-tested.
 // Sections: 1. colors  2. fork tree  3. timeline  4. state diagram  5. queues
 //           6. process table  7. console  8. process count over time
 #pragma once
@@ -10,8 +11,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "proclab/kernel.h"
-#include "proclab/trace.h"
+#include "proclab/run_source.h"
 
 namespace proclab {
 
@@ -55,7 +55,7 @@ struct TreeLayout {
 };
 
 // Every process, New ones included (a workload's later arrivals show before they arrive).
-TreeLayout layout_fork_tree(const Kernel& kernel, const TreeOptions& options);
+TreeLayout layout_fork_tree(const RunModel& model, const TreeOptions& options);
 
 // ---- 3. timeline ----
 struct Band {
@@ -66,11 +66,11 @@ struct Band {
   bool context_switch = false;
 };
 
-// One band per run of one process on one CPU (context switches are bands too), up to `end`.
-std::vector<Band> cpu_bands(const Trace& trace, Tick end);
-// State bands of every process (lane = index in trace.processes(), init excluded so pids ascend
-// from lane 0), up to `end`. New is not drawn; Terminated ends the last band.
-std::vector<std::vector<Band>> process_bands(const Trace& trace, Tick end);
+// One band per run of one process on one CPU (context switches are bands too), up to now.
+std::vector<Band> cpu_bands(const RunModel& model);
+// State bands of every process (lane = index in model.processes(), init excluded so lanes
+// start at 0), up to now. New is not drawn; Terminated ends the last band.
+std::vector<std::vector<Band>> process_bands(const RunModel& model);
 
 // ---- 4. state diagram ----
 struct StateCounts {
@@ -78,8 +78,9 @@ struct StateCounts {
   // Transitions recorded from trace event `since` on, indexed [from][to].
   std::array<std::array<int, kProcStateCount>, kProcStateCount> moved{};
 };
-// `since`: first event of the latest tick (Session::last_tick_events()).
-StateCounts state_counts(const Kernel& kernel, size_t since);
+// `since`: first event of the latest tick (Session::last_tick_events()); moves are counted
+// among the events the model has folded.
+StateCounts state_counts(const RunModel& model, size_t since);
 
 // ---- 5. queues ----
 struct QueueRow {
@@ -88,17 +89,18 @@ struct QueueRow {
   std::string label;       // CPU number or the policy's row label ("level 0", "prio 2")
   std::vector<Pid> pids;
 };
-// CPUs (running pid, if any), the policy's ready rows in pick order, then blocked, stopped
-// and zombie processes in pid order.
-std::vector<QueueRow> queue_rows(const Kernel& kernel, Locale locale = Locale::En);
+// CPUs (running pid, if any), the policy's ready rows in pick order (without a scheduler: one
+// row of Ready processes in pid order), then blocked, stopped and zombie processes in pid order.
+std::vector<QueueRow> queue_rows(const RunModel& model, const SchedulerInfo* scheduler,
+                                 Locale locale = Locale::En);
 
 // ---- 6. process table ----
 enum class TableColumn : std::uint8_t { Pid, Ppid, Name, State, Priority, Nice, CpuTime, Arrival };
 inline constexpr int kTableColumnCount = 8;
 // Processes ps would list (live and zombie; reaped ones too when `include_reaped`), sorted by
-// `column`, ties by pid.
-std::vector<const Process*> table_rows(const Kernel& kernel, TableColumn column, bool descending,
-                                       bool include_reaped);
+// `column`, ties by pid. Priority and Nice sort by the scheduler's current values when given.
+std::vector<const ProcessRow*> table_rows(const RunModel& model, const SchedulerInfo* scheduler, TableColumn column,
+                                          bool descending, bool include_reaped);
 
 // ---- 7. console ----
 struct ConsoleLine {
@@ -106,11 +108,12 @@ struct ConsoleLine {
   Pid pid = kNoPid;
   std::string_view text;  // points into the trace
 };
-// Every Output event in order; only `pid`'s when pid != kNoPid.
-std::vector<ConsoleLine> console_lines(const Trace& trace, Pid pid = kNoPid);
+// Every line printed up to now, in order; only `pid`'s when pid != kNoPid.
+std::vector<ConsoleLine> console_lines(const RunModel& model, Pid pid = kNoPid);
 
 // ---- 8. process count over time ----
-// Processes created and not yet reaped (as ps counts them, init excluded) at each tick 0..end.
-std::vector<int> process_count_series(const Trace& trace, Tick end);
+// Processes created and not yet reaped (as ps counts them, init excluded) at each tick 0..now,
+// or at `max_points` evenly spaced times when the run is longer (real runs count microseconds).
+std::vector<int> process_count_series(const RunModel& model, int max_points = 4096);
 
 }  // namespace proclab

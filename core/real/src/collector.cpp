@@ -119,6 +119,8 @@ LabResult Collector::finish(LabReport base) && {
       case RecordKind::Fork: {
         add_process(r.pid, r.a, host_of.contains(r.pid) ? host_of[r.pid] : r.host, r.time_us);
         event(r.time_us, r.a, EventKind::Fork, r.pid, ProcState::Ready, ProcState::Ready);
+        // The child exists from its fork on (RunModel shows it New until an event says otherwise).
+        event(r.time_us, r.pid, EventKind::Arrive, 0, ProcState::New, ProcState::Ready);
         population.emplace_back(r.time_us + r.c, +1);
         break;
       }
