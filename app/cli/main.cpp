@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "one_line.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"proclab-cli: process scheduling and process lifecycle simulator (headless)"};
@@ -30,11 +31,21 @@ int main(int argc, char** argv) {
       std::cout << app.help();
       return 0;
     }
-    std::cerr << "proclab-cli: " << e.what() << " (run 'proclab-cli --help')\n";
+    std::cerr << "proclab-cli: " << proclab::cli::one_line(e.what()) << " (run 'proclab-cli --help')\n";
     return proclab::cli::kExitBadInput;
   } catch (const proclab::cli::Exit& e) {
     if (!e.message.empty()) std::cerr << e.message << "\n";
     return e.code;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "proclab-cli: out of memory\n";
+    return 1;
+  } catch (const std::exception& e) {
+    // A bug, never the user's fault; still one line and an exit code, never std::terminate.
+    std::cerr << "proclab-cli: internal error: " << proclab::cli::one_line(e.what()) << "\n";
+    return 1;
+  } catch (...) {
+    std::cerr << "proclab-cli: internal error\n";
+    return 1;
   }
   return 0;
 }

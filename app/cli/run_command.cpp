@@ -1,11 +1,11 @@
 // proclab-cli run: a Python snippet (or a lesson) on the simulated kernel; proclab-cli lessons.
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "commands.h"
+#include "one_line.h"
+#include "proclab/input_file.h"
 #include "proclab/lesson.h"
 #include "run_report.h"
 
@@ -25,6 +25,7 @@ struct RunOptions {
   std::string reparent;
   bool child_first = false;
   std::string format = "text";
+  std::size_t max_input_size = kDefaultMaxInputBytes;
 };
 
 std::vector<Lesson> lessons_or_exit() {
@@ -52,11 +53,9 @@ std::unique_ptr<Kernel> build(const RunOptions& o, const CLI::App& cmd, Tick* ma
     if (!given("--max-ticks")) *max_ticks = l->max_ticks;
   }
   if (!o.program.empty()) {
-    std::ifstream in(o.program, std::ios::binary);
-    if (!in) throw Exit{kExitBadInput, fmt::format("proclab-cli run: {}: cannot open file", o.program)};
-    std::ostringstream text;
-    text << in.rdbuf();
-    source = text.str();
+    auto text = read_input_file(o.program, {o.max_input_size, "--max-input-size"});
+    if (!text) throw Exit{kExitBadInput, one_line("proclab-cli run: " + text.error().message)};
+    source = std::move(text.value());
     lang.file_name = o.program;
   } else if (!lesson) {
     throw Exit{kExitBadInput, "proclab-cli run: expected PROGRAM.py or --lesson NAME"};
@@ -126,6 +125,11 @@ void add_run_command(CLI::App& app) {
   cmd->add_flag("--child-first", o->child_first, "After fork the child runs first");
   cmd->add_option("--format", o->format, "Output: text (default), json or tree")
       ->check(CLI::IsMember({"text", "json", "tree"}));
+  cmd->add_option("--max-input-size", o->max_input_size,
+                  fmt::format("Largest program file read, in bytes; 8MiB or 500KiB also work (default {})",
+                              format_bytes(kDefaultMaxInputBytes)))
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30));
   cmd->callback([o, cmd] { run_program(*o, *cmd); });
 
   CLI::App* lessons = app.add_subcommand("lessons", "List the lessons (the notes' demos)");

@@ -4,13 +4,23 @@
 #include <fmt/format.h>
 
 #include "commands.h"
+#include "one_line.h"
 #include "proclab/export.h"
 #include "proclab/scenario.h"
 #include "sched_table.h"
+#include "wall_clock_limit.h"
 
 namespace proclab::cli {
 
 namespace {
+
+// Far more than any textbook workload needs; 10,000,000 idle ticks take about 0.3 s.
+constexpr Tick kDefaultMaxTicks = 10'000'000;
+// The trace is the run's memory (about 20 bytes an event): 64 CPUs switching every tick would
+// otherwise fill gigabytes well within --max-ticks.
+constexpr std::size_t kDefaultMaxEvents = 20'000'000;
+
+[[noreturn]] void bad_input(std::string_view message) { throw Exit{kExitBadInput, one_line(message)}; }
 
 struct SchedOptions {
   std::string scenario_file;
@@ -27,7 +37,10 @@ struct SchedOptions {
   std::string tie;
   std::string format = "table";
   bool compare = false;
-  Tick max_ticks = std::numeric_limits<Tick>::max() - 1;
+  Tick max_ticks = kDefaultMaxTicks;
+  double timeout = 0;  // seconds; 0: default_timeout_seconds(max_ticks)
+  std::size_t max_input_size = kDefaultMaxInputBytes;
+  std::size_t max_events = kDefaultMaxEvents;
 };
 
 std::string policy_help() {
@@ -40,17 +53,17 @@ std::string policy_help() {
 Scenario make_scenario(const SchedOptions& o, const CLI::App& cmd) {
   Scenario s;
   if (!o.scenario_file.empty()) {
-    auto loaded = load_scenario_file(o.scenario_file);
-    if (!loaded) throw Exit{kExitBadInput, "proclab-cli: " + loaded.error().message};
+    auto loaded = load_scenario_file(o.scenario_file, {o.max_input_size, "--max-input-size"});
+    if (!loaded) bad_input("proclab-cli: " + loaded.error().message);
     s = std::move(loaded.value());
   }
   if (!o.jobs.empty()) {
     auto jobs = parse_jobs_spec(o.jobs);
-    if (!jobs) throw Exit{kExitBadInput, "proclab-cli: " + jobs.error().message};
+    if (!jobs) bad_input("proclab-cli: " + jobs.error().message);
     s.jobs = std::move(jobs.value());
   }
   if (s.jobs.empty())
-    throw Exit{kExitBadInput, "proclab-cli sched: expected a SCENARIO.json file or --jobs \"P1:0:24,P2:0:3\""};
+    bad_input("proclab-cli sched: expected a SCENARIO.json file or --jobs \"P1:0:24,P2:0:3\"");
   const auto given = [&](const char* flag) { return cmd.count(flag) > 0; };
   if (given("--policy")) s.policy.name = o.policy;
   if (given("--quantum")) s.policy.quantum = o.quantum;
@@ -73,16 +86,22 @@ struct Outcome {
   Metrics metrics;
 };
 
-Outcome run(const Scenario& s, Tick max_ticks) {
+Outcome run(const Scenario& s, Tick max_ticks, std::size_t max_events, WallClockLimit& limit) {
   auto kernel = build_kernel(s);
-  if (!kernel) throw Exit{kExitBadInput, "proclab-cli sched: " + kernel.error().message};
+  if (!kernel) bad_input("proclab-cli sched: " + kernel.error().message);
   Kernel& k = *kernel.value();
-  k.run(max_ticks);
+  switch (limit.run(k, max_ticks, max_events)) {
+    case WallClockLimit::Stop::Timeout: throw Exit{1, limit.message()};
+    case WallClockLimit::Stop::MaxEvents:
+      throw Exit{1, fmt::format("proclab-cli: sched: trace limit of {} events reached (raise it with --max-events)",
+                                max_events)};
+    case WallClockLimit::Stop::Ended: break;
+  }
   Metrics m = compute_metrics(k.trace(), s.kernel.cpus, k.now());
   return {std::move(kernel.value()), std::move(m)};
 }
 
-void print_compare(const Scenario& base, const SchedOptions& o) {
+void print_compare(const Scenario& base, const SchedOptions& o, WallClockLimit& limit) {
   const bool json = o.format == "json";
   std::string out = json ? "{\"compare\": [" : fmt::format("{:<20}  {:>10}  {:>8}  {:>8}  {:>16}  {:>11}\n", "Policy",
                                                            "Turnaround", "Waiting", "Response", "Context switches",
@@ -91,7 +110,7 @@ void print_compare(const Scenario& base, const SchedOptions& o) {
   for (const PolicyInfo& p : policy_catalog()) {
     Scenario s = base;
     s.policy.name = std::string(p.name);
-    const Metrics m = run(s, o.max_ticks).metrics;
+    const Metrics m = run(s, o.max_ticks, o.max_events, limit).metrics;
     if (json)
       out += fmt::format("{}\n  {{\"policy\": \"{}\", \"average\": {{\"turnaround\": {:.4f}, \"waiting\": {:.4f}, "
                          "\"response\": {:.4f}}}, \"context_switches\": {}, \"utilization\": {:.4f}, \"makespan\": {}}}",
@@ -111,9 +130,10 @@ void run_sched(const SchedOptions& o, const CLI::App& cmd) {
     std::cout << policy_help();
     return;
   }
+  WallClockLimit limit("sched", o.timeout > 0 ? o.timeout : default_timeout_seconds(o.max_ticks));
   const Scenario s = make_scenario(o, cmd);
-  if (o.compare) return print_compare(s, o);
-  const Outcome r = run(s, o.max_ticks);
+  if (o.compare) return print_compare(s, o, limit);
+  const Outcome r = run(s, o.max_ticks, o.max_events, limit);
   const Kernel& k = *r.kernel;
   if (o.format == "json") {
     write_sched_report_json(std::cout, s.policy, s.kernel.cpus, r.metrics, k.trace());
@@ -157,7 +177,19 @@ void add_sched_command(CLI::App& app) {
   cmd->add_option("--format", o->format, "Output: table, json, gantt or chrome-trace")
       ->check(CLI::IsMember({"table", "json", "gantt", "chrome-trace"}));
   cmd->add_flag("--compare", o->compare, "Run the workload under every policy, one row each");
-  cmd->add_option("--max-ticks", o->max_ticks, "Stop after this many ticks");
+  cmd->add_option("--max-ticks", o->max_ticks, fmt::format("Stop after this many ticks (default {})", kDefaultMaxTicks))
+      ->check(CLI::Range(Tick{1}, kMaxScenarioTicks));
+  cmd->add_option("--timeout", o->timeout, "Wall-clock limit in seconds (default 10 + 2 per million --max-ticks)")
+      ->check(CLI::Range(0.001, 1e6));
+  cmd->add_option("--max-events", o->max_events,
+                  fmt::format("Stop when the trace holds this many events (default {}, about 20 bytes each)",
+                              kDefaultMaxEvents))
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000'000}));
+  cmd->add_option("--max-input-size", o->max_input_size,
+                  fmt::format("Largest scenario file read, in bytes; 8MiB or 500KiB also work (default {})",
+                              format_bytes(kDefaultMaxInputBytes)))
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30));
   cmd->callback([o, cmd] { run_sched(*o, *cmd); });
 }
 

@@ -6,22 +6,14 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "app.h"
 #include "proclab/export.h"
+#include "proclab/input_file.h"
 
 namespace proclab::gui {
 
 namespace {
-
-Expected<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{path + ": cannot open file (does it exist and is it readable?)"};
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
 
 std::string write_file(const std::string& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary);
@@ -42,7 +34,7 @@ std::string App::open_file(const std::string& path) {
     d.settings = s.value();
     d.source.clear();
   } else {
-    auto text = read_file(path);
+    auto text = read_input_file(path);  // regular files of at most 4 MiB, as proclab-cli reads them
     if (!text) return text.error().message;
     d.kind = DocumentKind::Program;
     d.source = text.value();

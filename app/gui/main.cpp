@@ -8,6 +8,8 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
+#include <new>
 #include <filesystem>
 #include <string>
 
@@ -56,9 +58,7 @@ void upload_fonts(proclab::gui::App& app) {
   ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   Options o;
   CLI::App cli{"proclab: watch processes being scheduled, forked and reaped"};
   cli.add_option("file", o.file, "a program (.py) or scenario (.json) to open instead of a lesson");
@@ -222,4 +222,18 @@ int main(int argc, char** argv) {
   glfwDestroyWindow(window);
   glfwTerminate();
   return exit_code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // No exception reaches the user as std::terminate's text: one line and an exit code.
+  try {
+    return run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::fputs("proclab: out of memory\n", stderr);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "proclab: internal error: %s\n", e.what());
+  }
+  return 1;
 }

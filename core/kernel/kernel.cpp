@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <limits>
 
 namespace proclab {
 
@@ -290,7 +291,8 @@ void Kernel::apply(Process& p, const StepResult& r) {
       if (cpus_[static_cast<size_t>(p.cpu)].handoff != kNoPid) preempt(cpus_[static_cast<size_t>(p.cpu)]);
       return;
     case StepResult::Kind::Block:
-      p.wake_at = now_ + std::max<Tick>(r.block_for, 1);
+      // Saturates: a block longer than the clock can count wakes "never" instead of in the past.
+      p.wake_at = now_ + std::clamp<Tick>(r.block_for, 1, std::numeric_limits<Tick>::max() - now_);
       transition(p, ProcState::Blocked, EventKind::Block,
                  static_cast<std::int32_t>(r.sleeping ? BlockReason::Sleep : BlockReason::Io));
       release_cpu(p);

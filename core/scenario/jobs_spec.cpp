@@ -20,9 +20,26 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   }
 }
 
-bool parse_int(std::string_view text, int min, int& out) {
+bool parse_int(std::string_view text, int min, int max, int& out) {
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-  return !text.empty() && ec == std::errc{} && end == text.data() + text.size() && out >= min;
+  return !text.empty() && ec == std::errc{} && end == text.data() + text.size() && out >= min && out <= max;
+}
+
+const std::string kBurstRange =
+    fmt::format("the burst must be a whole number of ticks from 1 to {}", kMaxScenarioTicks);
+const std::string kArrivalRange = fmt::format("the arrival must be a whole number from 0 to {}", kMaxScenarioTicks);
+
+// "" or the first policy time (from a file or a flag) above kMaxScenarioTicks; the policy
+// checks the lower bounds.
+std::string check_time_ranges(const PolicyParams& p) {
+  const std::pair<const char*, Tick> times[] = {{"quantum", p.quantum},       {"aging", p.aging},
+                                                {"allotment", p.mlfq.allotment}, {"boost", p.mlfq.boost},
+                                                {"latency", p.cfs_latency}, {"min granularity", p.cfs_min_granularity}};
+  for (const auto& [name, value] : times)
+    if (value > kMaxScenarioTicks) return fmt::format("{}: expected at most {} ticks, got {}", name, kMaxScenarioTicks, value);
+  for (const Tick q : p.mlfq.quanta)
+    if (q > kMaxScenarioTicks) return fmt::format("quanta: expected at most {} ticks, got {}", kMaxScenarioTicks, q);
+  return "";
 }
 
 }  // namespace
@@ -40,14 +57,14 @@ Expected<std::vector<JobSpec>> parse_jobs_spec(std::string_view spec) {
                                "like \"P1:0:24,P2:0:3\" or \"24,3,3\")", i + 1, items[i], what)};
     };
     if (fields.size() == 1) {
-      if (!parse_int(fields[0], 1, burst)) return bad("the burst must be a whole number of ticks >= 1");
+      if (!parse_int(fields[0], 1, kMaxScenarioTicks, burst)) return bad(kBurstRange);
     } else if (fields.size() == 3 || fields.size() == 4) {
       if (fields[0].empty()) return bad("the name is empty");
       job.name = std::string(fields[0]);
-      if (!parse_int(fields[1], 0, job.arrival)) return bad("the arrival must be a whole number >= 0");
-      if (!parse_int(fields[2], 1, burst)) return bad("the burst must be a whole number of ticks >= 1");
-      if (fields.size() == 4 && !parse_int(fields[3], -1000000, job.priority))
-        return bad("the priority must be a whole number");
+      if (!parse_int(fields[1], 0, kMaxScenarioTicks, job.arrival)) return bad(kArrivalRange);
+      if (!parse_int(fields[2], 1, kMaxScenarioTicks, burst)) return bad(kBurstRange);
+      if (fields.size() == 4 && !parse_int(fields[3], -1000000, 1000000, job.priority))
+        return bad("the priority must be a whole number from -1000000 to 1000000");
     } else {
       return bad(fmt::format("{} fields", fields.size()));
     }
@@ -60,8 +77,10 @@ Expected<std::vector<JobSpec>> parse_jobs_spec(std::string_view spec) {
 Expected<std::unique_ptr<Kernel>> build_kernel(const Scenario& s) {
   if (s.kernel.cpus < 1 || s.kernel.cpus > kMaxCpus)
     return Error{fmt::format("cpus: expected 1 to {}, got {}", kMaxCpus, s.kernel.cpus)};
-  if (s.kernel.context_switch < 0)
-    return Error{fmt::format("context switch: expected 0 or more ticks, got {}", s.kernel.context_switch)};
+  if (s.kernel.context_switch < 0 || s.kernel.context_switch > kMaxScenarioTicks)
+    return Error{fmt::format("context switch: expected 0 to {} ticks, got {}", kMaxScenarioTicks,
+                             s.kernel.context_switch)};
+  if (auto range = check_time_ranges(s.policy); !range.empty()) return Error{range};
   if (s.jobs.empty()) return Error{"processes: expected at least one process"};
   PolicyParams params = s.policy;
   params.seed = s.kernel.seed;

@@ -1,12 +1,12 @@
 // Loading lessons (assets/lessons/*.json) and building the kernel that runs one.
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "json_text.h"
+#include "proclab/input_file.h"
 #include "proclab/lesson.h"
 
 namespace proclab {
@@ -15,14 +15,6 @@ namespace {
 
 using nlohmann::json;
 namespace fs = std::filesystem;
-
-Expected<std::string> read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{fmt::format("{}: cannot open file", path.string())};
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 // Reads doc[key] as a string into out; "" and no error when absent.
 bool get_string(const json& doc, const char* key, std::string& out, std::string& error) {
@@ -119,14 +111,11 @@ bool read_expect(const json& v, LessonExpect& e, std::string& error) {
 }
 
 Expected<Lesson> read_lesson(const fs::path& path) {
-  auto text = read_text(path);
+  auto text = read_input_file(path.string());
   if (!text) return text.error();
-  json doc;
-  try {
-    doc = json::parse(text.value());
-  } catch (const json::parse_error& e) {
-    return Error{fmt::format("{}: malformed JSON at byte {}", path.string(), e.byte)};
-  }
+  auto parsed = parse_json_text(text.value(), path.string());
+  if (!parsed) return parsed.error();
+  const json& doc = parsed.value();
   Lesson l;
   l.name = path.stem().string();
   std::string error;
@@ -151,7 +140,7 @@ Expected<Lesson> read_lesson(const fs::path& path) {
   if (l.program_file.empty() == !doc.contains("scenario"))
     return fail("expected exactly one of \"program\" (a .py file beside it) or \"scenario\"");
   if (!l.program_file.empty()) {
-    auto source = read_text(path.parent_path() / l.program_file);
+    auto source = read_input_file((path.parent_path() / l.program_file).string());
     if (!source) return source.error();
     l.source = std::move(source.value());
     l.lang.file_name = l.program_file;

@@ -1,12 +1,12 @@
 // Reading and writing scenario JSON. Every field is checked: unknown names, wrong types and
 // out-of-range numbers are errors that name the field, never exceptions or silent wraps.
-#include <fstream>
 #include <limits>
 #include <set>
-#include <sstream>
 
 #include <fmt/format.h>
 
+#include "json_text.h"
+#include "proclab/input_file.h"
 #include "proclab/scenario.h"
 
 namespace proclab {
@@ -14,20 +14,6 @@ namespace proclab {
 namespace {
 
 using nlohmann::json;
-
-// Turns nlohmann's byte offset into "line:column" (both 1-based).
-std::string line_col(std::string_view text, size_t byte) {
-  size_t line = 1, col = 1;
-  for (size_t i = 0; i < byte && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      col = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++col;
-    }
-  }
-  return fmt::format("{}:{}", line, col);
-}
 
 // A cursor over one JSON object that checks types, ranges and unknown keys.
 class Fields {
@@ -46,7 +32,7 @@ class Fields {
   void integer(const char* key, long long min, long long max, auto& out) {
     if (!has(key) || !error_->empty()) return;
     const json& v = obj_.at(key);
-    if (!v.is_number_integer()) return fail(where(key), fmt::format("expected a whole number, got {}", v.dump()));
+    if (!v.is_number_integer()) return fail(where(key), fmt::format("expected a whole number, got {}", short_dump(v)));
     long long n = 0;
     if (v.is_number_unsigned()) {
       const auto u = v.get<unsigned long long>();
@@ -64,7 +50,7 @@ class Fields {
   void string(const char* key, std::string& out) {
     if (!has(key) || !error_->empty()) return;
     const json& v = obj_.at(key);
-    if (!v.is_string()) return fail(where(key), fmt::format("expected a string, got {}", v.dump()));
+    if (!v.is_string()) return fail(where(key), fmt::format("expected a string, got {}", short_dump(v)));
     out = v.get<std::string>();
   }
 
@@ -90,7 +76,7 @@ class Fields {
   std::set<std::string> seen_;
 };
 
-constexpr long long kMaxTick = std::numeric_limits<Tick>::max();
+constexpr long long kMaxTick = kMaxScenarioTicks;
 
 void read_policy(const json& v, PolicyParams& policy, std::string* error) {
   if (v.is_string()) {
@@ -107,7 +93,7 @@ void read_policy(const json& v, PolicyParams& policy, std::string* error) {
     if (!q.is_array()) return f.fail("policy.quanta", "expected a list of whole numbers");
     for (const json& item : q) {
       if (!item.is_number_integer() || item.get<long long>() < 1 || item.get<long long>() > kMaxTick)
-        return f.fail("policy.quanta", fmt::format("expected whole numbers >= 1, got {}", item.dump()));
+        return f.fail("policy.quanta", fmt::format("expected whole numbers >= 1, got {}", short_dump(item)));
       policy.mlfq.quanta.push_back(item.get<Tick>());
     }
   }
@@ -125,7 +111,7 @@ void read_bursts(const json& v, const std::string& where, std::vector<Burst>& ou
                               ? v.get<unsigned long long>() >= 1 && v.get<unsigned long long>() <= kMaxTick
                               : v.get<long long>() >= 1 && v.get<long long>() <= kMaxTick;
     if (!in_range) {
-      *error = fmt::format("{}: expected a burst from 1 to {} ticks, got {}", where, kMaxTick, v.dump());
+      *error = fmt::format("{}: expected a burst from 1 to {} ticks, got {}", where, kMaxTick, short_dump(v));
       return;
     }
     out = {{Burst::Kind::Cpu, v.get<Tick>()}};
@@ -137,11 +123,19 @@ void read_bursts(const json& v, const std::string& where, std::vector<Burst>& ou
       *error = fmt::format("{}: {}", where, parsed.error().message);
       return;
     }
+    // Each length fits in a Tick; their sum must too (SJF and SRTF add them up), and every
+    // time a user gives stays below kMaxScenarioTicks so that now + it cannot overflow.
+    long long total = 0;
+    for (const Burst& b : parsed.value()) total += b.length;
+    if (total > kMaxTick) {
+      *error = fmt::format("{}: the bursts add up to {} ticks; expected at most {}", where, total, kMaxTick);
+      return;
+    }
     out = std::move(parsed.value());
     return;
   }
   *error = fmt::format("{}: expected a number of ticks or a string like \"cpu 5, io 3, cpu 2\", got {}",
-                       where, v.dump());
+                       where, short_dump(v));
 }
 
 void read_job(const json& v, size_t index, JobSpec& job, std::string* error) {
@@ -168,15 +162,9 @@ void read_job(const json& v, size_t index, JobSpec& job, std::string* error) {
 }  // namespace
 
 Expected<Scenario> parse_scenario(std::string_view text, const std::string& origin) {
-  json doc;
-  try {
-    doc = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    // nlohmann's message repeats its own position; keep only what it expected.
-    std::string what = e.what();
-    if (auto colon = what.rfind(": "); colon != std::string::npos) what = what.substr(colon + 2);
-    return Error{fmt::format("{}:{}: malformed JSON: {}", origin, line_col(text, e.byte == 0 ? 0 : e.byte - 1), what)};
-  }
+  auto parsed = parse_json_text(text, origin);
+  if (!parsed) return parsed.error();
+  const json& doc = parsed.value();
   Scenario s;
   std::string error;
   Fields f(doc, "", &error);
@@ -191,7 +179,7 @@ Expected<Scenario> parse_scenario(std::string_view text, const std::string& orig
     const json& t = doc.at("tie");
     if (t == "arrival-first") s.kernel.preempted_first = false;
     else if (t == "preempted-first") s.kernel.preempted_first = true;
-    else f.fail("tie", fmt::format("expected \"arrival-first\" or \"preempted-first\", got {}", t.dump()));
+    else f.fail("tie", fmt::format("expected \"arrival-first\" or \"preempted-first\", got {}", short_dump(t)));
   }
   if (f.has("policy") && error.empty()) read_policy(doc.at("policy"), s.policy, &error);
   if (f.has("expect")) s.expect = doc.at("expect");
@@ -216,12 +204,10 @@ Expected<Scenario> parse_scenario(std::string_view text, const std::string& orig
   return s;
 }
 
-Expected<Scenario> load_scenario_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{fmt::format("{}: cannot open file (does it exist and is it readable?)", path)};
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return parse_scenario(buffer.str(), path);
+Expected<Scenario> load_scenario_file(const std::string& path, const InputLimits& limits) {
+  auto text = read_input_file(path, limits);
+  if (!text) return text.error();
+  return parse_scenario(text.value(), path);
 }
 
 nlohmann::json scenario_to_json(const Scenario& s) {

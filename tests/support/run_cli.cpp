@@ -1,6 +1,7 @@
 #include "run_cli.h"
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -35,7 +36,7 @@ std::string write_temp_file(const std::string& name, const std::string& content)
   return path;
 }
 
-CliResult run_cli(const std::string& binary, const std::vector<std::string>& args) {
+CliResult run_cli(const std::string& binary, const std::vector<std::string>& args, const ChildLimits& limits) {
   static int counter = 0;
   const std::string base = temp_dir() + "/run" + std::to_string(getpid()) + "_" + std::to_string(counter++);
   const std::string out_path = base + ".out", err_path = base + ".err";
@@ -47,6 +48,15 @@ CliResult run_cli(const std::string& binary, const std::vector<std::string>& arg
     dup2(in, 0);
     dup2(out, 1);
     dup2(err, 2);
+    if (limits.cpu_seconds > 0) {
+      const rlimit cpu{limits.cpu_seconds, limits.cpu_seconds + 1};
+      setrlimit(RLIMIT_CPU, &cpu);
+    }
+    if (limits.memory_bytes > 0) {
+      const rlimit as{limits.memory_bytes, limits.memory_bytes};
+      setrlimit(RLIMIT_AS, &as);
+    }
+    if (limits.wall_seconds > 0) alarm(limits.wall_seconds);  // kept across execv
     std::vector<char*> argv{const_cast<char*>(binary.c_str())};
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);

@@ -10,10 +10,16 @@
 #include <nlohmann/json.hpp>
 
 #include "proclab/error.h"
+#include "proclab/input_file.h"
 #include "proclab/kernel.h"
 #include "proclab/workload.h"
 
 namespace proclab {
+
+// The largest time (in ticks) a scenario, --jobs or a flag may give: an arrival, a burst, the sum
+// of a process's bursts, a quantum, --max-ticks. The clock never passes --max-ticks, so the
+// clock plus any one of these stays below 2^31 and no Tick arithmetic can overflow.
+inline constexpr Tick kMaxScenarioTicks = 1'000'000'000;
 
 struct JobSpec {
   std::string name;
@@ -37,9 +43,11 @@ struct Scenario {
 // `origin` names the input in messages ("rr.json", "--jobs"). Errors are one line:
 // "origin:line:column: ..." for malformed JSON, "origin: field.path: expected ..." otherwise.
 Expected<Scenario> parse_scenario(std::string_view json_text, const std::string& origin);
-Expected<Scenario> load_scenario_file(const std::string& path);
+// Reads the file through read_input_file (regular files only, at most limits.max_bytes).
+Expected<Scenario> load_scenario_file(const std::string& path, const InputLimits& limits = {});
 
 // "P1:0:24,P2:0:3" (name:arrival:burst[:priority]) or "24,3,3" (P1..Pn arriving at 0).
+// Arrivals and bursts are at most kMaxScenarioTicks.
 Expected<std::vector<JobSpec>> parse_jobs_spec(std::string_view spec);
 
 // Checks the machine and policy settings (cpus, quantum, ...) and builds a kernel with every
