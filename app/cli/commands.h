@@ -19,5 +19,6 @@ void add_run_command(CLI::App& app);  // run and lessons
 void add_real_command(CLI::App& app);
 void add_trace_command(CLI::App& app);
 void add_compare_command(CLI::App& app);
+void add_ostep_command(CLI::App& app);  // OSTEP's homework simulators
 
 }  // namespace proclab::cli

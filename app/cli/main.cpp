@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   proclab::cli::add_real_command(app);
   proclab::cli::add_trace_command(app);
   proclab::cli::add_compare_command(app);
+  proclab::cli::add_ostep_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
