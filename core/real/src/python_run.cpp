@@ -39,7 +39,10 @@ Expected<LabResult> run_python_source(const std::string& source, const std::stri
   Expected<LabResult> result = Error{"cannot write the program to " + path + ": " + std::strerror(errno)};
   if (written && chmod(path.c_str(), 0644) == 0) {
     LabOptions o = options;
-    o.argv = {kPython, path};
+    // -u: the tracer reads the program's output through a pipe, which CPython block-buffers, so a
+    // fork would copy unflushed lines into the child; unbuffered, each print appears once, as on a
+    // terminal and in the simulator (the lab's clean environment drops PYTHONUNBUFFERED).
+    o.argv = {kPython, "-u", path};
     result = run_traced(o);
   }
   unlink(path.c_str());
