@@ -2,10 +2,7 @@
 // deleted, repeated or cut, hostile numbers and statements, byte noise, unicode, indentation),
 // each run bounded in CPU, wall time and memory, must keep the exit contract (fuzz_support.h).
 // Fixed seed: the same cases on every run; a failing case's program stays on disk and is named.
-//
-// LangKnownCrashes lists the inputs that still crash or hang the language (core/lang, the "lang"
-// developer's): disabled so the suite stays green; run them with
-//   proclab_cli_tests --gtest_also_run_disabled_tests --gtest_filter='*LangKnownCrashes*'
+// FormerLangCrashes: the issue's inputs that once crashed or hung the language, as regressions.
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -146,8 +143,8 @@ TEST(FuzzRun, MutatedLessonProgramsKeepTheExitContract) {
               exits[3]);
 }
 
-// Issue 14's inputs that still crash (SIGSEGV: the parser's recursion) or hang (a repeat
-// that never ends its tick) `run` on this branch; for the "lang" developer.
+// Issue 14's inputs that used to crash `run` (SIGSEGV: the parser's recursion) or hang it (a
+// repeat that never ended its tick); each must now keep the exit contract.
 struct KnownCrash {
   const char* name;
   std::string program;
@@ -159,16 +156,16 @@ std::string repeated(const std::string& s, size_t n) {
   return out;
 }
 
-class LangKnownCrashes : public ::testing::TestWithParam<KnownCrash> {};
+class FormerLangCrashes : public ::testing::TestWithParam<KnownCrash> {};
 
-TEST_P(LangKnownCrashes, DISABLED_KeepTheExitContract) {
+TEST_P(FormerLangCrashes, KeepTheExitContract) {
   const std::string file = write_temp_file(std::string(GetParam().name) + ".py", GetParam().program);
   const CliResult r = run_cli(PROCLAB_CLI, {"run", file, "--max-ticks", "2000"}, fuzz_limits());
   EXPECT_TRUE(keeps_the_exit_contract(r, true)) << file;
 }
 
 INSTANTIATE_TEST_SUITE_P(
-    Issue14, LangKnownCrashes,
+    Issue14, FormerLangCrashes,
     ::testing::Values(KnownCrash{"ChainedSlices", "x = 'abc'" + repeated("[0:1]", 20000) + "\n"},
                       KnownCrash{"ChainedMethodCalls", "x = 'abc'" + repeated(".upper()", 20000) + "\n"},
                       KnownCrash{"FiftyThousandElifs", [] {
