@@ -41,7 +41,10 @@ TEST_P(ForkKTimes, YieldsTwoToTheKProcesses) {
 
 TEST_P(ForkKTimes, YieldsTwoToTheKProcessesThroughAShellWrapper) {
   const int k = GetParam();
-  const LabResult r = trace({"/bin/sh", "-c", std::string(PROCLAB_FORK_HELPER) + " " + std::to_string(k)});
+  // The helper's path goes in as $0, an argument of its own: the lab makes visible the files named
+  // in the command's arguments, not paths inside a shell string (a clone under /tmp, whose /tmp
+  // is private in the lab, would not find it).
+  const LabResult r = trace({"/bin/sh", "-c", "\"$0\" " + std::to_string(k), PROCLAB_FORK_HELPER});
   EXPECT_EQ(r.report.target_processes, 1 << k);
 }
 
